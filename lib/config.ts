@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
+
+/**
+ * The one place environment variables are read and validated. Everything else asks getConfig().
+ * A bad variable stops the process at start with a message naming it.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1, 'must be a port number (1-65535)').max(65535, 'must be a port number (1-65535)').default(3000),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  PGLITE_DIR: optionalString.default('.data/pglite'),
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional()),
+  TRUSTED_PROXIES: optionalString,
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalString.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
+  MAIL_FROM: optionalString.default('Integration Center <no-reply@localhost>'),
+  SEED_ADMIN_EMAIL: optionalString.pipe(z.email({ message: 'must be an e-mail address' }).default('admin@example.com')),
+  SEED_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').default('admin-password')),
+  SEED_MEMBER_EMAIL: optionalString.pipe(z.email({ message: 'must be an e-mail address' }).default('member@example.com')),
+  SEED_MEMBER_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').default('member-password')),
+});
+
+export type Config = Omit<z.infer<typeof envSchema>, 'TRUSTED_PROXIES'> & {
+  TRUSTED_PROXIES: TrustedProxies;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Pure: validates an environment object. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+  let trustedProxies: TrustedProxies = { kind: 'none' };
+  try {
+    trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+  } catch (error) {
+    problems.push(`TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  return { ...parsed.data, TRUSTED_PROXIES: trustedProxies };
+}
+
+const globalForConfig = globalThis as unknown as { __icConfig?: Config };
+
+export function getConfig(): Config {
+  globalForConfig.__icConfig ??= loadConfig(process.env);
+  return globalForConfig.__icConfig;
+}

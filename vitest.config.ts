@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(__dirname),
+      // `server-only` throws outside React Server Components; tests run plain Node.
+      'server-only': path.resolve(__dirname, 'test/empty-module.ts'),
+    },
+  },
+  test: {
+    include: ['{lib,db,app,components,test}/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['test/setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    // Integration tests share one database when DATABASE_URL is set; files isolate by community.
+    fileParallelism: true,
+  },
+});
