@@ -1,0 +1,20 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn } from '@/lib/auth';
+import { fieldErrors, type FormState } from '@/lib/form-state';
+import { safeReturnPath } from '@/lib/safe-return-path';
+import { signInSchema } from '@/lib/validations/sign-in';
+
+export async function signInAction(input: unknown, callbackUrl: unknown): Promise<FormState> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  try {
+    await signIn('credentials', { ...parsed.data, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) return { message: 'That e-mail and password do not match an account.' };
+    throw error;
+  }
+  redirect(safeReturnPath(callbackUrl));
+}

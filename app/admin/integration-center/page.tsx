@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ChevronRight, KeyRound } from 'lucide-react';
+import { PageHeader } from '@/components/page-header';
+import { Card } from '@/components/ui/card';
+import { requireAdmin } from '@/lib/auth';
+import { crumbs, routes } from '@/lib/routes';
+
+export const metadata: Metadata = { title: 'Integration center' };
+
+export default async function IntegrationCenterPage() {
+  await requireAdmin(routes.integrationCenter);
+  return (
+    <>
+      <PageHeader
+        crumbs={[...crumbs.integrationCenter]}
+        title="Integration center"
+        description="Connect scripts and tools to your community with API keys."
+      />
+      <Card className="p-0">
+        <Link href={routes.apiKeys} className="flex items-center gap-4 p-5 hover:bg-slate-50">
+          <KeyRound aria-hidden className="size-6 text-brand-600" />
+          <span className="flex-1">
+            <span className="block font-medium">API Keys</span>
+            <span className="block text-sm text-slate-600">Create, disable and rotate the keys your integrations use.</span>
+          </span>
+          <ChevronRight aria-hidden className="size-5 text-slate-400" />
+        </Link>
+      </Card>
+    </>
+  );
+}

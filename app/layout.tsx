@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { Toaster } from 'sonner';
+import { TopBar } from '@/components/top-bar';
+import { findDisplayCommunity } from '@/db/queries/communities';
+import { currentUser } from '@/lib/auth';
+import { signOutAction } from './actions';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Integration Center', template: '%s · Integration Center' },
+  description: 'API keys and Enhanced Integrations for your community.',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  const fallback = user ? null : await findDisplayCommunity();
+  const community = user
+    ? { name: user.communityName, logoUrl: user.communityLogoUrl }
+    : { name: fallback?.name ?? 'Integration Center', logoUrl: fallback?.logoUrl ?? '/community-logo.svg' };
+
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <TopBar community={community} user={user} signOutAction={signOutAction} />
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+          {children}
+        </main>
+        <Toaster position="bottom-right" richColors closeButton />
+      </body>
+    </html>
+  );
+}

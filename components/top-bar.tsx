@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { LogOut } from 'lucide-react';
+import { routes } from '@/lib/routes';
+import { CommunityMenu } from './community-menu';
+import { Button } from './ui/button';
+
+type TopBarProps = {
+  community: { name: string; logoUrl: string };
+  user: { name: string; email: string; role: 'admin' | 'member' } | null;
+  signOutAction: () => Promise<void>;
+};
+
+export function TopBar({ community, user, signOutAction }: TopBarProps) {
+  return (
+    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <nav aria-label="Main" className="mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:px-6">
+        <CommunityMenu communityName={community.name} logoUrl={community.logoUrl} isAdmin={user?.role === 'admin'} />
+        <Link href={routes.home} className="truncate text-sm font-semibold text-slate-900 sm:text-base">
+          {community.name}
+        </Link>
+        <div className="ml-auto flex items-center gap-3">
+          {user ? (
+            <>
+              <span className="hidden text-right text-sm leading-tight sm:block">
+                <span className="block font-medium">{user.name}</span>
+                <span className="block text-xs text-slate-500">{user.role === 'admin' ? 'Community admin' : 'Member'}</span>
+              </span>
+              <form action={signOutAction}>
+                <Button type="submit" variant="ghost">
+                  <LogOut aria-hidden className="size-4" />
+                  Sign out
+                </Button>
+              </form>
+            </>
+          ) : (
+            <Button asChild variant="secondary">
+              <Link href={routes.signIn}>Sign in</Link>
+            </Button>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { getConfig } from '@/lib/config';
+import * as schema from './schema';
+
+/** Both drivers speak the same drizzle API; typing them as one keeps queries driver-agnostic. */
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type Database =
+  | { kind: 'postgres'; db: Db; sql: postgres.Sql; close(): Promise<void> }
+  | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> };
+
+// server.ts (run by tsx) and Next's bundle load this module separately: the handle lives on
+// globalThis so the process has exactly one client (two PGlite handles on a directory lose data).
+const globalForDb = globalThis as unknown as { __icDatabase?: Database };
+
+function open(): Database {
+  const { DATABASE_URL, PGLITE_DIR } = getConfig();
+  if (DATABASE_URL) {
+    const sql = postgres(DATABASE_URL, { max: 10, onnotice: () => {} });
+    return { kind: 'postgres', sql, db: drizzlePostgres(sql, { schema }), close: () => sql.end({ timeout: 5 }) };
+  }
+  if (!PGLITE_DIR.startsWith('memory://')) mkdirSync(PGLITE_DIR, { recursive: true });
+  const pglite = new PGlite(PGLITE_DIR);
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return { kind: 'pglite', pglite, db, close: () => pglite.close() };
+}
+
+/** Opened on first use, never at import, so `next build` does not create a database. */
+export function getDatabase(): Database {
+  globalForDb.__icDatabase ??= open();
+  return globalForDb.__icDatabase;
+}
+
+export function getDb(): Db {
+  return getDatabase().db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const database = globalForDb.__icDatabase;
+  globalForDb.__icDatabase = undefined;
+  await database?.close();
+}
+
+export { schema };

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { getDatabase } from './index';
+import * as schema from './schema';
+
+const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+// Any constant shared by every instance: only one of them migrates at a time.
+const MIGRATION_LOCK = 727_001;
+
+/** Applies drizzle-kit's migrations. Safe to call from several instances at once. */
+export async function migrateDatabase(): Promise<void> {
+  const database = getDatabase();
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    return;
+  }
+  // The advisory lock belongs to a session, so hold one connection for lock, migrate and unlock.
+  const connection = await database.sql.reserve();
+  try {
+    await connection`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzle(connection, { schema }), { migrationsFolder });
+  } finally {
+    await connection`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    connection.release();
+  }
+}

@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const communities = pgTable('communities', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  logoUrl: text('logo_url').notNull().default('/community-logo.svg'),
+  /** The community's plan includes Enhanced Integrations (REST API, usage); shown while a valid key exists. */
+  enhancedIntegrations: boolean('enhanced_integrations').notNull().default(true),
+  /** Used when an admin leaves Prefix empty on a new key. */
+  defaultKeyPrefix: text('default_key_prefix').notNull().default('ic'),
+  createdAt: createdAt(),
+});
+
+export const userRole = pgEnum('user_role', ['admin', 'member']);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id')
+    .notNull()
+    .references(() => communities.id),
+  /** Stored lower-cased: e-mail look-ups are case-insensitive. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: userRole('role').notNull().default('member'),
+  createdAt: createdAt(),
+});
+
+export const apiKeyStatus = pgEnum('api_key_status', ['enabled', 'disabled', 'deleted']);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    prefix: text('prefix').notNull(),
+    /** SHA-256 hex of the whole key. The plaintext is never stored. */
+    hash: text('hash').notNull().unique(),
+    /** prefix…last4, safe to show anywhere. */
+    hint: text('hint').notNull(),
+    ipLimits: text('ip_limits').array().notNull().default(sql`'{}'::text[]`),
+    notifyOnUse: boolean('notify_on_use').notNull().default(false),
+    notifyUserId: uuid('notify_user_id').references(() => users.id),
+    status: apiKeyStatus('status').notNull().default('enabled'),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    lastUsedIp: text('last_used_ip'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    disabledById: uuid('disabled_by_id').references(() => users.id),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedById: uuid('deleted_by_id').references(() => users.id),
+  },
+  (t) => [
+    // Names are unique per community among keys that are not deleted, ignoring case.
+    uniqueIndex('api_keys_community_name_unique')
+      .on(t.communityId, sql`lower(${t.name})`)
+      .where(sql`${t.deletedAt} is null`),
+    index('api_keys_community_created_idx').on(t.communityId, t.createdAt),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id),
+    ip: text('ip'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_community_created_idx').on(t.communityId, t.createdAt)],
+);
+
+/** One row per guarded /api/v1 request, allowed or denied; written in batches by the usage recorder. */
+export const apiRequests = pgTable(
+  'api_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: text('request_id').notNull(),
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id),
+    communityId: uuid('community_id').references(() => communities.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    status: integer('status').notNull(),
+    outcome: text('outcome').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    integrationName: text('integration_name'),
+    latencyMs: integer('latency_ms').notNull(),
+  },
+  (t) => [
+    index('api_requests_key_at_idx').on(t.apiKeyId, t.at),
+    uniqueIndex('api_requests_request_id_unique').on(t.requestId),
+  ],
+);
+
+export const projects = pgTable('projects', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id')
+    .notNull()
+    .references(() => communities.id),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+export const feedbackKind = pgEnum('feedback_kind', ['bug', 'idea', 'praise']);
+
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    kind: feedbackKind('kind').notNull(),
+    /** Set when the feedback arrived through the API. */
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('feedback_project_created_idx').on(t.projectId, t.createdAt)],
+);
+
+export type Community = typeof communities.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type Role = (typeof userRole.enumValues)[number];

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { safeReturnPath } from './safe-return-path';
+
+describe('safeReturnPath', () => {
+  it.each([
+    ['/admin/integration-center', '/admin/integration-center'],
+    ['/admin?x=1', '/admin?x=1'],
+    ['//evil.example', '/'],
+    ['/\\evil.example', '/'],
+    ['https://evil.example', '/'],
+    ['admin', '/'],
+    [undefined, '/'],
+    [42, '/'],
+  ])('%s → %s', (input, expected) => {
+    expect(safeReturnPath(input)).toBe(expected);
+  });
+});

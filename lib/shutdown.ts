@@ -1,0 +1,26 @@
+/**
+ * Work that must finish before the process exits (flush buffered usage rows, the mail outbox…).
+ * Kept on globalThis because server.ts and Next's bundle load their own copies of this module.
+ */
+type Hook = { name: string; run: () => Promise<void> };
+const globalForShutdown = globalThis as unknown as { __icShutdownHooks?: Map<string, Hook> };
+
+function hooks(): Map<string, Hook> {
+  globalForShutdown.__icShutdownHooks ??= new Map();
+  return globalForShutdown.__icShutdownHooks;
+}
+
+/** Registers (or replaces, by name) a hook; hooks run in registration order. */
+export function onShutdown(name: string, run: () => Promise<void>): void {
+  hooks().set(name, { name, run });
+}
+
+export async function runShutdownHooks(report: (name: string, error: unknown) => void): Promise<void> {
+  for (const hook of hooks().values()) {
+    try {
+      await hook.run();
+    } catch (error) {
+      report(hook.name, error);
+    }
+  }
+}

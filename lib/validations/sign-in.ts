@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+export const signInSchema = z.object({
+  email: z.email({ message: 'Enter your e-mail address' }).trim().max(320),
+  password: z.string().min(1, 'Enter your password').max(1024),
+});
+
+export type SignInInput = z.infer<typeof signInSchema>;

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import next from 'next';
+import { ConfigError, getConfig, type Config } from './lib/config';
+import { resolveAuthSecret } from './lib/auth-secret';
+import { deriveClientIp } from './lib/client-ip';
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, markEdgeDecidesClientIp } from './lib/edge';
+import { log } from './lib/logger';
+import { runShutdownHooks } from './lib/shutdown';
+import { closeDatabase, getDb } from './db/index';
+import { migrateDatabase } from './db/migrate';
+import { seedDatabase } from './db/seed';
+
+const dev = process.argv.includes('--dev');
+
+function loadConfigOrExit(): Config {
+  try {
+    return getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** The trust boundary: only this code sees the socket, so only it decides who the client is. */
+function stampRequest(req: IncomingMessage, config: Config): string {
+  const clientIp = deriveClientIp({
+    socketAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers['x-forwarded-for'],
+    trusted: config.TRUSTED_PROXIES,
+  });
+  req.headers[CLIENT_IP_HEADER] = clientIp ?? '';
+  const requestId = randomUUID();
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  return requestId;
+}
+
+function printSignInDetails(config: Config, url: string) {
+  // Passwords are echoed only when they are the documented defaults (public in the README).
+  const shown = (value: string, fallback: string) => (value === fallback ? value : '(from SEED_*_PASSWORD)');
+  console.log(
+    [
+      '',
+      `  Integration Center is ready on ${url}`,
+      `  Admin:  ${config.SEED_ADMIN_EMAIL} / ${shown(config.SEED_ADMIN_PASSWORD, 'admin-password')}`,
+      `  Member: ${config.SEED_MEMBER_EMAIL} / ${shown(config.SEED_MEMBER_PASSWORD, 'member-password')}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+async function main() {
+  const config = loadConfigOrExit();
+  try {
+    process.env.AUTH_SECRET = resolveAuthSecret({ configured: config.AUTH_SECRET, production: !dev && config.NODE_ENV === 'production' });
+  } catch (error) {
+    console.error(`Invalid configuration:\n  - ${(error as Error).message}`);
+    process.exit(1);
+  }
+  process.env.AUTH_TRUST_HOST ??= 'true';
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
+  await migrateDatabase();
+  await seedDatabase(getDb(), {
+    adminEmail: config.SEED_ADMIN_EMAIL,
+    adminPassword: config.SEED_ADMIN_PASSWORD,
+    memberEmail: config.SEED_MEMBER_EMAIL,
+    memberPassword: config.SEED_MEMBER_PASSWORD,
+  });
+
+  const app = next({ dev, port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  markEdgeDecidesClientIp();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const requestId = stampRequest(req, config);
+    res.setHeader('X-Request-Id', requestId);
+    res.on('finish', () => {
+      // The path only: a query string may carry a key someone put in a URL by mistake.
+      const path = (req.url ?? '/').split('?')[0];
+      if (path.startsWith('/_next/')) return;
+      log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
+    handle(req, res).catch((error: unknown) => {
+      log.error({ requestId, err: error }, 'unhandled request error');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'internal_error', message: 'Something went wrong.', requestId } }));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  server.listen(config.PORT, () => printSignInDetails(config, `http://localhost:${config.PORT}`));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    const force = setTimeout(() => {
+      log.error('shutdown took over 15 s; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await runShutdownHooks((name, error) => log.error({ hook: name, err: error }, 'shutdown hook failed'));
+    await closeDatabase();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  log.fatal({ err: error }, 'failed to start');
+  process.exit(1);
+});
