@@ -30,7 +30,7 @@ function parseExactIp(raw: string): IpAddress | null {
     if (!text.includes(':')) return null; // zones exist only on IPv6
   }
   if (ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
-  if (ipaddr.IPv4.isValid(text)) return ipaddr.IPv4.parse(text);
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
   return null;
 }
 

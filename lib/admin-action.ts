@@ -1,0 +1,28 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import type { z } from 'zod';
+import type { SessionUser } from '@/db/queries/users';
+import { currentUser, isAdmin } from './auth';
+import { clientIpFrom } from './edge';
+import { fieldErrors, type FormState } from './form-state';
+
+export type AdminContext = { user: SessionUser; ip: string | null };
+
+/**
+ * The one wrapper for admin server actions: checks the session and the admin role next to the
+ * data, parses the input with the form's schema, then runs the handler. Anything the client
+ * sent that fails the schema changes nothing.
+ */
+export function adminAction<S extends z.ZodType, R>(
+  schema: S,
+  handler: (data: z.output<S>, context: AdminContext) => Promise<FormState<R>>,
+) {
+  return async (input: unknown): Promise<FormState<R>> => {
+    const user = await currentUser();
+    if (!user) return { message: 'Your session has ended. Sign in again.' };
+    if (!isAdmin(user)) return { message: 'Only community admins can do this.' };
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return fieldErrors(parsed.error);
+    return handler(parsed.data, { user, ip: clientIpFrom(await headers()) });
+  };
+}
