@@ -8,7 +8,7 @@ export type FormState<T = unknown> = {
   data?: T;
 };
 
-export function fieldErrors(error: z.ZodError): FormState {
+export function fieldErrors<T = never>(error: z.ZodError): FormState<T> {
   const errors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');

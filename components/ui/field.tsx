@@ -16,7 +16,7 @@ export function Field(props: { id: string; label: string; hint?: ReactNode; erro
         </p>
       )}
       {props.error && (
-        <p id={`${props.id}-error`} className="text-sm text-red-700" role="alert">
+        <p id={`${props.id}-error`} className="whitespace-pre-line text-sm text-red-700" role="alert">
           {props.error}
         </p>
       )}

@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChevronRight, KeyRound } from 'lucide-react';
+import { EnhancedIntegrations } from '@/components/enhanced-integrations';
 import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';
+import { hasValidApiKey } from '@/db/queries/api-keys';
 import { requireAdmin } from '@/lib/auth';
+import { requestOrigin } from '@/lib/request-origin';
 import { crumbs, routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Integration center' };
 
 export default async function IntegrationCenterPage() {
-  await requireAdmin(routes.integrationCenter);
+  const admin = await requireAdmin(routes.integrationCenter);
+  const [available, origin] = await Promise.all([hasValidApiKey({ communityId: admin.communityId }), requestOrigin()]);
   return (
     <>
       <PageHeader
@@ -27,6 +31,9 @@ export default async function IntegrationCenterPage() {
           <ChevronRight aria-hidden className="size-5 text-slate-400" />
         </Link>
       </Card>
+      <div className="mt-6">
+        <EnhancedIntegrations available={available} baseUrl={`${origin}/api/v1`} />
+      </div>
     </>
   );
 }

@@ -1,36 +1,48 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { KeyRound, Plus } from 'lucide-react';
+import { ApiKeyTable } from '@/components/api-keys/api-key-table';
 import { PageHeader } from '@/components/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { listApiKeys } from '@/db/queries/api-keys';
 import { requireAdmin } from '@/lib/auth';
 import { crumbs, routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'API Keys' };
 
-export default async function ApiKeysPage() {
-  await requireAdmin(routes.apiKeys);
-  const createButton = (
+function CreateButton() {
+  return (
     <Button asChild>
       <Link href={routes.newApiKey}>
         <Plus aria-hidden className="size-4" /> Create an API Key
       </Link>
     </Button>
   );
+}
+
+export default async function ApiKeysPage() {
+  const admin = await requireAdmin(routes.apiKeys);
+  const keys = await listApiKeys({ communityId: admin.communityId });
   return (
     <>
       <PageHeader
         crumbs={[...crumbs.apiKeys]}
         title="API Keys"
         description="Keys let integrations call your community's API. Disabling a key breaks every integration that uses it."
-        actions={createButton}
+        actions={keys.length > 0 ? <CreateButton /> : undefined}
       />
-      <Card className="py-12 text-center">
-        <KeyRound aria-hidden className="mx-auto size-10 text-slate-400" />
-        <h2 className="mt-3 font-semibold">No API keys yet</h2>
-        <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">Create a key to connect your first integration.</p>
-      </Card>
+      {keys.length > 0 ? (
+        // eslint-disable-next-line react-hooks/purity -- one clock reading per request, for expiry
+        <ApiKeyTable keys={keys} now={Date.now()} />
+      ) : (
+        <Card className="py-12 text-center">
+          <KeyRound aria-hidden className="mx-auto size-10 text-slate-400" />
+          <h2 className="mt-3 font-semibold">No API keys yet</h2>
+          <p className="mx-auto mb-5 mt-1 max-w-sm text-sm text-slate-600">Create a key to connect your first integration.</p>
+          <CreateButton />
+        </Card>
+      )}
     </>
   );
 }

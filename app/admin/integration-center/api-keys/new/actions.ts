@@ -1,0 +1,16 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { adminAction } from '@/lib/admin-action';
+import { issueApiKey } from '@/lib/api-keys/create-api-key';
+import { routes } from '@/lib/routes';
+import { apiKeyFormSchema } from '@/lib/validations/api-key';
+
+export const createApiKeyAction = adminAction(apiKeyFormSchema, async (data, context) => {
+  const result = await issueApiKey(data, context);
+  if (result.ok) {
+    revalidatePath(routes.apiKeys);
+    revalidatePath(routes.integrationCenter);
+  }
+  return result;
+});

@@ -1,0 +1,109 @@
+import 'server-only';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '../index';
+import { apiKeys, users } from '../schema';
+import { writeAudit } from './audit';
+
+export type NewApiKey = {
+  communityId: string;
+  name: string;
+  description: string;
+  prefix: string;
+  hash: string;
+  hint: string;
+  ipLimits: string[];
+  notifyOnUse: boolean;
+  createdById: string;
+};
+
+export class DuplicateApiKeyNameError extends Error {
+  constructor(readonly keyName: string) {
+    super(`An API key named "${keyName}" already exists`);
+  }
+}
+
+const notDeleted = isNull(apiKeys.deletedAt);
+
+export async function apiKeyNameTaken({ communityId, name }: { communityId: string; name: string }) {
+  const [row] = await getDb()
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.communityId, communityId), notDeleted, sql`lower(${apiKeys.name}) = lower(${name})`))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Inserts the key and its audit entry in one transaction. The unique index settles races on the name. */
+export async function createApiKey({ key, ip }: { key: NewApiKey; ip: string | null }) {
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [created] = await tx
+        .insert(apiKeys)
+        .values({ ...key, notifyUserId: key.notifyOnUse ? key.createdById : null })
+        .returning({ id: apiKeys.id, name: apiKeys.name, hint: apiKeys.hint, createdAt: apiKeys.createdAt });
+      await writeAudit(tx, {
+        communityId: key.communityId,
+        actorId: key.createdById,
+        action: 'api_key.created',
+        apiKeyId: created.id,
+        ip,
+        details: { name: key.name, hint: key.hint, prefix: key.prefix, ipLimits: key.ipLimits, notifyOnUse: key.notifyOnUse },
+      });
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'api_keys_community_name_unique')) throw new DuplicateApiKeyNameError(key.name);
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const pg = cause as { code?: string; constraint_name?: string; constraint?: string; message?: string };
+  return pg?.code === '23505' && [pg.constraint_name, pg.constraint, pg.message].some((v) => v?.includes(constraint));
+}
+
+const creator = alias(users, 'creator');
+
+/** The API Keys list: newest first, deleted keys left out. */
+export async function listApiKeys({ communityId }: { communityId: string }) {
+  return getDb()
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      description: apiKeys.description,
+      hint: apiKeys.hint,
+      status: apiKeys.status,
+      ipLimits: apiKeys.ipLimits,
+      expiresAt: apiKeys.expiresAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      lastUsedIp: apiKeys.lastUsedIp,
+      createdAt: apiKeys.createdAt,
+      createdByName: creator.name,
+      requests7d: sql<number>`(select count(*)::int from api_requests r where r.api_key_id = ${apiKeys.id} and r.at > now() - interval '7 days')`,
+    })
+    .from(apiKeys)
+    .innerJoin(creator, eq(creator.id, apiKeys.createdById))
+    .where(and(eq(apiKeys.communityId, communityId), notDeleted))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+}
+
+export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];
+
+/** Enhanced Integrations are shown while at least one key is valid: enabled and unexpired. */
+export async function hasValidApiKey({ communityId }: { communityId: string }) {
+  const [row] = await getDb()
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.communityId, communityId),
+        eq(apiKeys.status, 'enabled'),
+        notDeleted,
+        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}

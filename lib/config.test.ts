@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+}
+
+describe('loadConfig', () => {
+  it('has working defaults for local use', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.PGLITE_DIR).toBe('.data/pglite');
+    expect(config.SEED_ADMIN_EMAIL).toBe('admin@example.com');
+    expect(config.TRUSTED_PROXIES).toEqual({ kind: 'none' });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', AUTH_SECRET: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
+    [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET'],
+    [{ TRUSTED_PROXIES: 'not-an-ip' }, 'TRUSTED_PROXIES'],
+    [{ RESEND_BASE_URL: 'nope' }, 'RESEND_BASE_URL'],
+    [{ SEED_ADMIN_EMAIL: 'admin' }, 'SEED_ADMIN_EMAIL'],
+    [{ SEED_MEMBER_PASSWORD: 'short' }, 'SEED_MEMBER_PASSWORD'],
+  ])('names the bad variable: %o', (env, variable) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('reports every bad variable at once', () => {
+    const problems = problemsOf({ PORT: '0', TRUSTED_PROXIES: '10.0.0.0/99', DATABASE_URL: 'x' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT', 'TRUSTED_PROXIES']);
+  });
+
+  it('parses TRUSTED_PROXIES as hops or ranges', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '1' }).TRUSTED_PROXIES).toEqual({ kind: 'hops', count: 1 });
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8' }).TRUSTED_PROXIES.kind).toBe('ranges');
+  });
+});
