@@ -59,7 +59,7 @@ test.describe('signed out', () => {
     const signIn = new SignInPage(page);
     await signIn.goto();
     await signIn.signIn(admin.email, 'not-the-password');
-    await expect(page.getByRole('alert')).toHaveText('That e-mail and password do not match an account.');
+    await expect(page.getByRole('alert').filter({ hasText: 'That e-mail and password do not match an account.' })).toBeVisible();
     await page.goto('/admin');
     await expect(page).toHaveURL(/\/sign-in/);
   });

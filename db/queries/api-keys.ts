@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '../index';
+import type { Tx } from '../index';
 import { apiKeys, users } from '../schema';
 import { writeAudit } from './audit';
 
@@ -106,4 +107,106 @@ export async function hasValidApiKey({ communityId }: { communityId: string }) {
     )
     .limit(1);
   return Boolean(row);
+}
+
+/**
+ * What the API guard needs to judge a key, looked up by the hash of the presented key. Deleted
+ * keys are returned too (status 'deleted'), so the guard can tell them apart from unknown ones.
+ */
+export async function findApiKeyRowByHash({ hash }: { hash: string }) {
+  const [row] = await getDb()
+    .select({
+      id: apiKeys.id,
+      communityId: apiKeys.communityId,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      hint: apiKeys.hint,
+      status: apiKeys.status,
+      expiresAt: apiKeys.expiresAt,
+      ipLimits: apiKeys.ipLimits,
+      notifyOnUse: apiKeys.notifyOnUse,
+      createdAt: apiKeys.createdAt,
+    })
+    .from(apiKeys)
+    .where(eq(apiKeys.hash, hash))
+    .limit(1);
+  return row ?? null;
+}
+
+export type ApiKeyLookupRow = NonNullable<Awaited<ReturnType<typeof findApiKeyRowByHash>>>;
+
+/** Channel whose payload is the hash of a key that changed; every instance's key cache listens. */
+export const API_KEY_CHANGED_CHANNEL = 'api_key_changed';
+
+/**
+ * Tells every instance to forget its cached copy of the key. Call it inside the transaction that
+ * changes the key (status, IP limits, expiry, rotation, deletion): Postgres delivers it only on
+ * commit, so no instance reloads the old row, and a rolled-back change notifies nobody.
+ */
+export async function notifyApiKeyChanged(tx: Tx, { hash }: { hash: string }) {
+  await tx.execute(sql`select pg_notify(${API_KEY_CHANGED_CHANNEL}, ${hash})`);
+}
+
+export type ApiKeyStatus = (typeof apiKeys.status.enumValues)[number];
+
+// Who disabled or deleted a key, and when, is kept on the row; enabling clears the "disabled" pair.
+function statusColumns(status: ApiKeyStatus, actorId: string) {
+  const now = sql`now()`;
+  if (status === 'enabled') return { status, disabledAt: null, disabledById: null, updatedAt: now };
+  if (status === 'disabled') return { status, disabledAt: now, disabledById: actorId, updatedAt: now };
+  return { status, deletedAt: now, deletedById: actorId, updatedAt: now };
+}
+
+export type ApiKeyStatusChange = {
+  id: string;
+  communityId: string;
+  name: string;
+  hint: string;
+  status: ApiKeyStatus;
+  disabledAt: Date | null;
+  deletedAt: Date | null;
+  updatedAt: Date;
+};
+
+/**
+ * Enables, disables or deletes a key of the community and invalidates every instance's cache in
+ * the same transaction. Deleting is irreversible, so a deleted key counts as not found (null).
+ * `audit` runs inside that transaction too, so the log entry commits (or not) with the change.
+ */
+export async function setApiKeyStatus({
+  id,
+  communityId,
+  status,
+  actorId,
+  audit,
+}: {
+  id: string;
+  communityId: string;
+  status: ApiKeyStatus;
+  actorId: string;
+  audit?: (tx: Tx, key: ApiKeyStatusChange) => Promise<void>;
+}): Promise<ApiKeyStatusChange | null> {
+  return getDb().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(apiKeys)
+      .set(statusColumns(status, actorId))
+      .where(and(eq(apiKeys.id, id), eq(apiKeys.communityId, communityId), notDeleted))
+      .returning({
+        id: apiKeys.id,
+        communityId: apiKeys.communityId,
+        name: apiKeys.name,
+        hint: apiKeys.hint,
+        hash: apiKeys.hash,
+        status: apiKeys.status,
+        disabledAt: apiKeys.disabledAt,
+        deletedAt: apiKeys.deletedAt,
+        updatedAt: apiKeys.updatedAt,
+      });
+    if (!updated) return null;
+    // The hash stays in the db layer: callers (UI, audit) have no use for it.
+    const { hash, ...key } = updated;
+    await notifyApiKeyChanged(tx, { hash });
+    await audit?.(tx, key);
+    return key;
+  });
 }

@@ -1,0 +1,84 @@
+// No `import 'server-only'` here, unlike the other query modules: the usage recorder imports this
+// module, and server.ts (plain Node via tsx, where `server-only` throws) may import the recorder to
+// flush it on shutdown. Nothing here is reachable from a client bundle anyway.
+import { and, count, eq, getTableColumns, gte, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '../index';
+import { apiRequests } from '../schema';
+
+/** One usage row as the recorder hands it over (already normalised: no query string, sane lengths). */
+export type UsageRow = {
+  requestId: string;
+  apiKeyId: string | null;
+  communityId: string | null;
+  at: Date;
+  method: string;
+  path: string;
+  status: number;
+  outcome: string;
+  ip: string | null;
+  userAgent: string | null;
+  integrationName: string | null;
+  latencyMs: number;
+};
+
+// The wire protocol counts bind parameters in 16 bits: one statement may carry at most 65 535.
+const MAX_PARAMS = 65_535;
+// Every column may become a parameter (a safe upper bound: `id` is sent as DEFAULT).
+const ROWS_PER_INSERT = Math.floor(MAX_PARAMS / Object.keys(getTableColumns(apiRequests)).length);
+// The api_keys update binds three parameters per key.
+const KEYS_PER_UPDATE = Math.floor(MAX_PARAMS / 3);
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Each key's newest row in the batch; on equal times the later row wins (it was recorded last). */
+function latestUseByKey(rows: UsageRow[]): { id: string; at: Date; ip: string | null }[] {
+  const latest = new Map<string, UsageRow>();
+  for (const row of rows) {
+    if (!row.apiKeyId) continue;
+    const seen = latest.get(row.apiKeyId);
+    if (!seen || row.at.getTime() >= seen.at.getTime()) latest.set(row.apiKeyId, row);
+  }
+  return [...latest.values()].map((row) => ({ id: row.apiKeyId as string, at: row.at, ip: row.ip }));
+}
+
+/** One UPDATE … FROM (VALUES …) for all keys; never moves last_used_at backwards (batches may land out of order). */
+function updateLastUsed(uses: { id: string; at: Date; ip: string | null }[]): SQL {
+  const values = sql.join(
+    uses.map((use) => sql`(${use.id}::uuid, ${use.at.toISOString()}::timestamptz, ${use.ip}::text)`),
+    sql`, `,
+  );
+  return sql`
+    update api_keys set last_used_at = used.at, last_used_ip = used.ip
+    from (values ${values}) as used(id, at, ip)
+    where api_keys.id = used.id and (api_keys.last_used_at is null or api_keys.last_used_at < used.at)`;
+}
+
+/**
+ * Writes a batch of usage rows and the keys' last use in one transaction. Idempotent: a batch
+ * retried after a commit whose acknowledgement was lost inserts nothing twice (request_id is unique).
+ */
+export async function insertUsageBatch(rows: UsageRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const uses = latestUseByKey(rows);
+  await getDb().transaction(async (tx) => {
+    for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
+      await tx.insert(apiRequests).values(chunk).onConflictDoNothing({ target: apiRequests.requestId });
+    }
+    for (const chunk of chunks(uses, KEYS_PER_UPDATE)) {
+      await tx.execute(updateLastUsed(chunk));
+    }
+  });
+}
+
+/** How many requests a key made (optionally since a time); for the usage UI and tests. */
+export async function countRequestsByKey({ apiKeyId, since }: { apiKeyId: string; since?: Date }): Promise<number> {
+  const [row] = await getDb()
+    .select({ n: count() })
+    .from(apiRequests)
+    .where(and(eq(apiRequests.apiKeyId, apiKeyId), since ? gte(apiRequests.at, since) : undefined));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { admin, member } from './accounts';
+import { CreateApiKeyPage } from './pages/create-api-key-page';
+import { openApiKeysByClickPath } from './pages/navigation';
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('admin', () => {
+  test.use({ storageState: admin.storageState });
+
+  test('before any key: an empty list, and Enhanced Integrations hidden with the reason', async ({ page }) => {
+    await page.goto('/admin/integration-center');
+    const enhanced = page.getByRole('region', { name: 'Enhanced Integrations' });
+    await expect(enhanced).toContainText('hidden because your community has no valid API key');
+    await expect(enhanced.getByRole('link', { name: 'Create an API Key' })).toBeVisible();
+
+    await openApiKeysByClickPath(page);
+    await expect(page.getByRole('heading', { name: 'No API keys yet' })).toBeVisible();
+    await expect(page.getByRole('table')).toHaveCount(0);
+  });
+
+  test('creates a key by the click path, copies it once, and sees it listed by its hint', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openApiKeysByClickPath(page);
+    await page.getByRole('link', { name: 'Create an API Key' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Create an API Key' })).toBeVisible();
+
+    const form = new CreateApiKeyPage(page);
+    await form.fill({
+      name: 'Jira connector',
+      description: 'Creates Jira issues from bug reports',
+      prefix: 'jira',
+      ipLimits: '127.0.0.1\n::1\n10.0.0.0/8',
+      notify: true,
+    });
+    await form.submit();
+
+    const key = await form.createdKey();
+    expect(key).toMatch(/^jira_[0-9A-Za-z]{46}$/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Copy' }).click();
+    await expect(page.getByText('API key copied to the clipboard')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'API Keys' })).toBeVisible();
+    const row = page.getByRole('row', { name: /Jira connector/ });
+    await expect(row).toContainText(`jira_…${key.slice(-4)}`);
+    await expect(row).toContainText('Enabled');
+    await expect(row).toContainText('127.0.0.1, ::1, 10.0.0.0/8');
+    await expect(row).toContainText('Never');
+    await expect(row).toContainText('Ada Admin');
+
+    // Shown once: neither the list, a reload, nor the back button brings the key back.
+    expect(await page.content()).not.toContain(key);
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Create an API Key' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await page.content()).not.toContain(key);
+    await page.reload();
+    expect(await page.content()).not.toContain(key);
+
+    await page.goto('/admin/integration-center');
+    await expect(page.getByRole('region', { name: 'Enhanced Integrations' })).toContainText('/api/v1');
+  });
+
+  test('shows each bad input beside its field and creates nothing', async ({ page }) => {
+    await page.goto('/admin/integration-center/api-keys/new');
+    const form = new CreateApiKeyPage(page);
+
+    await form.submit();
+    await expect(await form.errorFor('Name')).toHaveText('Enter a name');
+
+    await form.fill({ name: 'x'.repeat(101), description: 'd'.repeat(501), prefix: '1Bad', ipLimits: '300.1.1.1\n10.0.0.1\n\n10.0.0.0/33\n::g' });
+    await form.submit();
+    await expect(await form.errorFor('Name')).toHaveText('Name must be at most 100 characters');
+    await expect(await form.errorFor('Description')).toHaveText('Description must be at most 500 characters');
+    await expect(await form.errorFor('Prefix')).toContainText('Prefix must be 2–16 characters');
+    const ipError = await form.errorFor('Limit access to IP addresses');
+    await expect(ipError).toContainText('"300.1.1.1"');
+    await expect(ipError).toContainText('"10.0.0.0/33"');
+    await expect(ipError).toContainText('"::g"');
+    await expect(ipError).not.toContainText('"10.0.0.1"');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    // The server's own check: a name taken in another case.
+    await form.fill({ name: 'JIRA CONNECTOR' });
+    await form.submit();
+    await expect(await form.errorFor('Name')).toHaveText('An API key named “JIRA CONNECTOR” already exists. Choose another name.');
+
+    await page.goto('/admin/integration-center/api-keys');
+    await expect(page.getByRole('row', { name: /JIRA CONNECTOR|xxxxxxxx/ })).toHaveCount(0);
+  });
+});
+
+test.describe('member', () => {
+  test.use({ storageState: member.storageState });
+
+  test('cannot reach the form', async ({ page }) => {
+    const response = await page.goto('/admin/integration-center/api-keys/new');
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+    await expect(page.getByLabel('Name')).toHaveCount(0);
+  });
+});

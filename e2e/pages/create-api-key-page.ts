@@ -1,0 +1,38 @@
+import { expect, type Page } from '@playwright/test';
+
+export type ApiKeyFields = { name: string; description?: string; prefix?: string; ipLimits?: string; notify?: boolean };
+
+export class CreateApiKeyPage {
+  constructor(private readonly page: Page) {}
+
+  async fill(fields: ApiKeyFields) {
+    const { page } = this;
+    await page.getByLabel('Name').fill(fields.name);
+    await page.getByLabel('Description').fill(fields.description ?? '');
+    await page.getByLabel('Prefix').fill(fields.prefix ?? '');
+    await page.getByLabel('Limit access to IP addresses').fill(fields.ipLimits ?? '');
+    await page.getByLabel('Receive an email when this API key is used').setChecked(fields.notify ?? false);
+  }
+
+  async submit() {
+    await this.page.getByRole('button', { name: 'Submit' }).click();
+  }
+
+  /** The shown-once dialog: returns the key it displays. */
+  async createdKey(): Promise<string> {
+    const dialog = this.page.getByRole('dialog', { name: 'API key created' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText('This key will not be shown again')).toBeVisible();
+    return dialog.getByLabel('API key').inputValue();
+  }
+
+  /** The error shown beside a field, found the way assistive technology finds it. */
+  async errorFor(label: string) {
+    const control = this.page.getByLabel(label);
+    await expect(control).toHaveAttribute('aria-invalid', 'true');
+    const ids = (await control.getAttribute('aria-describedby'))?.split(' ') ?? [];
+    const errorId = ids.find((id) => id.endsWith('-error'));
+    expect(errorId, `${label} has an error linked by aria-describedby`).toBeTruthy();
+    return this.page.locator(`[id="${errorId}"]`);
+  }
+}

@@ -1,0 +1,86 @@
+import type { UsageRow } from '@/db/queries/api-requests';
+
+/** What the API guard reports for every request it handled, allowed or denied. */
+export type UsageRecord = {
+  requestId: string;
+  apiKeyId: string | null;
+  communityId: string | null;
+  at: Date;
+  method: string;
+  /** The path only; anything from '?' on is cut off here anyway, so a key in a URL is never stored. */
+  path: string;
+  status: number;
+  outcome: string;
+  ip: string | null;
+  userAgent: string | null;
+  integrationName: string | null;
+  latencyMs: number;
+};
+
+/** Caps on client-controlled text, so one request cannot bloat the table or the buffer. */
+export const USAGE_TEXT_LIMITS = {
+  requestId: 128,
+  method: 16,
+  path: 2048,
+  outcome: 64,
+  ip: 64,
+  userAgent: 512,
+  integrationName: 200,
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_INT4 = 2_147_483_647;
+
+/** Cuts to `max` UTF-16 units without splitting a surrogate pair; drops NUL, which Postgres text rejects. */
+function clip(value: string, max: number): string {
+  let text = value.includes('\0') ? value.replaceAll('\0', '') : value;
+  if (text.length > max) {
+    const end = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
+    text = text.slice(0, end);
+  }
+  return text;
+}
+
+function clipOrNull(value: string | null | undefined, max: number): string | null {
+  if (value == null) return null;
+  const text = clip(String(value), max);
+  return text === '' ? null : text;
+}
+
+function int(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+/** A malformed id would make Postgres reject the whole batch (22P02); the request is still worth a row. */
+function uuidOrNull(value: string | null | undefined): string | null {
+  return typeof value === 'string' && UUID.test(value) ? value : null;
+}
+
+export function pathWithoutQuery(path: string): string {
+  const cut = path.search(/[?#]/);
+  return cut === -1 ? path : path.slice(0, cut);
+}
+
+/**
+ * Makes a record safe to insert: every value a Postgres column accepts, so one odd request can
+ * never turn a whole batch into a permanent failure. Also a copy, so a caller mutating its object
+ * later cannot change what is written.
+ */
+export function normalizeUsageRecord(record: UsageRecord): UsageRow {
+  const at = record.at instanceof Date && !Number.isNaN(record.at.getTime()) ? record.at : new Date();
+  return {
+    requestId: clip(String(record.requestId ?? ''), USAGE_TEXT_LIMITS.requestId) || crypto.randomUUID(),
+    apiKeyId: uuidOrNull(record.apiKeyId),
+    communityId: uuidOrNull(record.communityId),
+    at,
+    method: clip(String(record.method ?? ''), USAGE_TEXT_LIMITS.method).toUpperCase(),
+    path: clip(pathWithoutQuery(String(record.path ?? '')), USAGE_TEXT_LIMITS.path),
+    status: int(record.status, 0, 999),
+    outcome: clip(String(record.outcome ?? ''), USAGE_TEXT_LIMITS.outcome),
+    ip: clipOrNull(record.ip, USAGE_TEXT_LIMITS.ip),
+    userAgent: clipOrNull(record.userAgent, USAGE_TEXT_LIMITS.userAgent),
+    integrationName: clipOrNull(record.integrationName, USAGE_TEXT_LIMITS.integrationName),
+    latencyMs: int(record.latencyMs, 0, MAX_INT4),
+  };
+}
