@@ -4,9 +4,9 @@ import path from 'node:path';
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
+      '@': path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; tests run plain Node.
-      'server-only': path.resolve(__dirname, 'test/empty-module.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'test/empty-module.ts'),
     },
   },
   test: {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { getDb } from '../index';
 import { communities, users } from '../schema';
 
@@ -27,3 +27,18 @@ export async function findSessionUser({ id }: { id: string }) {
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+
+export async function listMembers({ communityId, limit, offset }: { communityId: string; limit: number; offset: number }) {
+  const where = eq(users.communityId, communityId);
+  const [rows, [{ total }]] = await Promise.all([
+    getDb()
+      .select({ id: users.id, name: users.name, email: users.email, role: users.role, joinedAt: users.createdAt })
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.createdAt), asc(users.id))
+      .limit(limit)
+      .offset(offset),
+    getDb().select({ total: count() }).from(users).where(where),
+  ]);
+  return { rows, total };
+}

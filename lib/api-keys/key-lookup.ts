@@ -3,7 +3,7 @@ import { findApiKeyRowByHash, type ApiKeyLookupRow } from '@/db/queries/api-keys
 import { compileIpLimits } from '@/lib/ip-limits';
 // A deliberate import cycle: key-invalidation evicts from this cache, and a miss here makes sure
 // the listener runs. Both sides only call each other at run time, never while loading.
-import { startApiKeyInvalidation } from './key-invalidation';
+import { apiKeyInvalidationLive, startApiKeyInvalidation } from './key-invalidation';
 
 /** A key as the API guard sees it, kept in memory so a warm request needs no database round trip. */
 export type CachedApiKey = {
@@ -52,8 +52,9 @@ function cache(): CacheState {
       max: MAX_ENTRIES,
       // The clock is read through the global each time so fake timers in tests can move it.
       perf: { now: () => performance.now() },
-      // TTLs are minutes long: reading the clock at most every 100 ms keeps hits cheap.
-      ttlResolution: 100,
+      // Read the clock on every check: performance.now() is cheaper than the timer lru-cache
+      // would otherwise arm to debounce it.
+      ttlResolution: 0,
     }),
     inFlight: new Map(),
     generation: 0,
@@ -86,13 +87,15 @@ export async function findApiKeyByHash(hash: string): Promise<CachedApiKey | nul
 }
 
 async function loadApiKey(state: CacheState, hash: string): Promise<CachedApiKey | null> {
-  // Only cache while listening; otherwise a change made elsewhere would go unnoticed until the TTL.
-  await startApiKeyInvalidation();
+  // Not awaited: a lookup must not wait on (or fail because of) the listener. Until it is in
+  // place nothing is cached, so a change made elsewhere meanwhile cannot be missed.
+  startApiKeyInvalidation().catch(() => {});
   const generation = state.generation;
   state.loads++;
   const row = await findApiKeyRowByHash({ hash });
   const key = row ? toCachedApiKey(row) : null;
-  if (state.generation === generation) {
+  // A changed generation means an invalidation arrived meanwhile: what we read may be older.
+  if (state.generation === generation && apiKeyInvalidationLive()) {
     state.entries.set(hash, key ?? UNKNOWN, { ttl: key ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS });
   }
   return key;

@@ -1,0 +1,14 @@
+import { guarded } from '@/lib/api/guard';
+
+/** The calling key, as its integration sees it. */
+export const GET = guarded(async ({ key }) =>
+  Response.json({
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    hint: key.hint,
+    ipLimits: key.ipLimits,
+    createdAt: key.createdAt,
+    expiresAt: key.expiresAt,
+  }),
+);

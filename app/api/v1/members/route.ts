@@ -1,0 +1,9 @@
+import { listMembers } from '@/db/queries/users';
+import { guarded } from '@/lib/api/guard';
+import { paged, parsePaging } from '@/lib/api/paging';
+
+export const GET = guarded(async ({ key, url }) => {
+  const paging = parsePaging(url.searchParams);
+  const { rows, total } = await listMembers({ communityId: key.communityId, limit: paging.pageSize, offset: paging.offset });
+  return Response.json(paged(rows, total, paging));
+});

@@ -1,0 +1,9 @@
+import { listProjects } from '@/db/queries/projects';
+import { guarded } from '@/lib/api/guard';
+import { paged, parsePaging } from '@/lib/api/paging';
+
+export const GET = guarded(async ({ key, url }) => {
+  const paging = parsePaging(url.searchParams);
+  const { rows, total } = await listProjects({ communityId: key.communityId, limit: paging.pageSize, offset: paging.offset });
+  return Response.json(paged(rows, total, paging));
+});

@@ -1,0 +1,40 @@
+/** Every error the integration API answers, with its status: one table for code, docs and tests. */
+export const API_ERRORS = {
+  missing_key: { status: 401, message: 'Send your API key in the X-API-Key header or as Authorization: Bearer <key>.' },
+  invalid_key: { status: 401, message: 'This API key is not valid. Check that it was copied completely.' },
+  key_disabled: { status: 401, message: 'This API key has been disabled by a community admin.' },
+  key_expired: { status: 401, message: 'This API key has expired.' },
+  key_in_url: {
+    status: 400,
+    message: 'API keys must not be sent in a URL, where they end up in logs and browser history. Send it in the X-API-Key header, and rotate this key.',
+  },
+  ip_not_allowed: { status: 403, message: 'This API key may not be used from your IP address.' },
+  insufficient_scope: { status: 403, message: 'This API key is not allowed to do this.' },
+  not_found: { status: 404, message: 'Nothing was found here.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as JSON with Content-Type: application/json.' },
+  invalid_json: { status: 400, message: 'The body is not valid JSON.' },
+  validation_failed: { status: 400, message: 'Some fields are not valid: see error.fields.' },
+  payload_too_large: { status: 413, message: 'The body is larger than 1 MiB.' },
+  rate_limited: { status: 429, message: 'Too many requests: slow down and retry later.' },
+  service_unavailable: { status: 503, message: 'The service is temporarily unavailable. Retry in a few seconds.' },
+  internal_error: { status: 500, message: 'Something went wrong on our side.' },
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string = API_ERRORS[code].message,
+    readonly fields?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.status = API_ERRORS[code].status;
+  }
+
+  toResponse(requestId: string): Response {
+    const body = { error: { code: this.code, message: this.message, requestId, ...(this.fields ? { fields: this.fields } : {}) } };
+    return Response.json(body, { status: this.status, headers: this.status === 503 ? { 'retry-after': '5' } : undefined });
+  }
+}

@@ -1,0 +1,43 @@
+import { NextRequest } from 'next/server';
+import { getDb } from '@/db/index';
+import { createApiKey } from '@/db/queries/api-keys';
+import { generateApiKey } from '@/lib/api-keys';
+import { markEdgeDecidesClientIp } from '@/lib/edge';
+
+type Route = (request: NextRequest, context: { params: Promise<never> }) => Promise<Response>;
+
+/** Calls a route handler the way Next does behind server.ts (which decides the client IP). */
+export async function callRoute(
+  route: unknown,
+  opts: { path: string; method?: string; key?: string; ip?: string; headers?: Record<string, string>; body?: BodyInit; params?: Record<string, string> },
+) {
+  markEdgeDecidesClientIp();
+  const headers = new Headers(opts.headers);
+  if (opts.key !== undefined) headers.set('x-api-key', opts.key);
+  headers.set('x-forwarded-for', opts.ip ?? '127.0.0.1');
+  headers.set('x-request-id', crypto.randomUUID());
+  const request = new NextRequest(`http://localhost${opts.path}`, { method: opts.method ?? 'GET', headers, body: opts.body });
+  const response = await (route as Route)(request, { params: Promise.resolve((opts.params ?? {}) as never) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
+}
+
+/** A key created through the db layer, as the admin form would. */
+export async function createTestKey(opts: { communityId: string; createdById: string; name?: string; ipLimits?: string[] }) {
+  const generated = generateApiKey('test');
+  const created = await createApiKey({
+    ip: null,
+    key: {
+      communityId: opts.communityId,
+      createdById: opts.createdById,
+      name: opts.name ?? `key ${generated.hint} ${crypto.randomUUID().slice(0, 6)}`,
+      description: '',
+      prefix: generated.prefix,
+      hash: generated.hash,
+      hint: generated.hint,
+      ipLimits: opts.ipLimits ?? [],
+      notifyOnUse: false,
+    },
+  });
+  return { ...created, key: generated.key, hash: generated.hash, db: getDb() };
+}
