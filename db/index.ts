@@ -21,7 +21,7 @@ const globalForDb = globalThis as unknown as { __icDatabase?: Database };
 function open(): Database {
   const { DATABASE_URL, PGLITE_DIR } = getConfig();
   if (DATABASE_URL) {
-    const sql = postgres(DATABASE_URL, { max: 10, onnotice: () => {} });
+    const sql = postgres(DATABASE_URL, { max: 10, connect_timeout: 5, onnotice: () => {} });
     return { kind: 'postgres', sql, db: drizzlePostgres(sql, { schema }), close: () => sql.end({ timeout: 5 }) };
   }
   if (!PGLITE_DIR.startsWith('memory://')) mkdirSync(PGLITE_DIR, { recursive: true });

@@ -1,10 +1,8 @@
 import path from 'node:path';
-import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { getDatabase } from './index';
-import * as schema from './schema';
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 // Any constant shared by every instance: only one of them migrates at a time.
@@ -17,11 +15,11 @@ export async function migrateDatabase(): Promise<void> {
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
     return;
   }
-  // The advisory lock belongs to a session, so hold one connection for lock, migrate and unlock.
+  // The advisory lock belongs to a session: one reserved connection holds it while the pool migrates.
   const connection = await database.sql.reserve();
   try {
     await connection`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migratePostgres(drizzle(connection, { schema }), { migrationsFolder });
+    await migratePostgres(database.db, { migrationsFolder });
   } finally {
     await connection`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
     connection.release();

@@ -18,6 +18,8 @@ export function clientIpFrom(headers: Headers): string | null {
   return headers.get(CLIENT_IP_HEADER);
 }
 
+/** server.ts assigns every request an id; without it a client-sent id is not trusted either. */
 export function requestIdFrom(headers: Headers): string {
-  return headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
+  const fromEdge = globalForEdge.__icEdgeDecidesClientIp ? headers.get(REQUEST_ID_HEADER) : null;
+  return fromEdge ?? crypto.randomUUID();
 }

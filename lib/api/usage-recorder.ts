@@ -190,7 +190,7 @@ async function writeBatch(s: RecorderState, batch: Batch): Promise<boolean> {
       rejectOrSplit(s, batch, error);
       return true;
     }
-    s.buffered -= batch.rows.length;
+    s.batches.unshift({ ...batch, ready: true });
     s.consecutiveFailures++;
     const retryInMs = retryDelay(s.consecutiveFailures);
     s.retryAt = now() + retryInMs;
