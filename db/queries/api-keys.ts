@@ -113,8 +113,8 @@ export async function hasValidApiKey({ communityId }: { communityId: string }) {
  * What the API guard needs to judge a key, looked up by the hash of the presented key. Deleted
  * keys are returned too (status 'deleted'), so the guard can tell them apart from unknown ones.
  */
-export async function findApiKeyRowByHash({ hash }: { hash: string }) {
-  const [row] = await getDb()
+export async function findApiKeyRowByHash({ hash }: { hash: string }): Promise<ApiKeyLookupRow | null> {
+  const rows = await getDb()
     .select({
       id: apiKeys.id,
       communityId: apiKeys.communityId,
@@ -130,10 +130,21 @@ export async function findApiKeyRowByHash({ hash }: { hash: string }) {
     .from(apiKeys)
     .where(eq(apiKeys.hash, hash))
     .limit(1);
-  return row ?? null;
+  return rows[0] ?? null;
 }
 
-export type ApiKeyLookupRow = NonNullable<Awaited<ReturnType<typeof findApiKeyRowByHash>>>;
+export type ApiKeyLookupRow = {
+  id: string;
+  communityId: string;
+  name: string;
+  prefix: string;
+  hint: string;
+  status: ApiKeyStatus;
+  expiresAt: Date | null;
+  ipLimits: string[];
+  notifyOnUse: boolean;
+  createdAt: Date;
+};
 
 /** Channel whose payload is the hash of a key that changed; every instance's key cache listens. */
 export const API_KEY_CHANGED_CHANNEL = 'api_key_changed';

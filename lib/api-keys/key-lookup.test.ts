@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeDatabase } from '@/db/index';
+import { eq } from 'drizzle-orm';
+import { closeDatabase, getDb } from '@/db/index';
 import { findApiKeyRowByHash, setApiKeyStatus } from '@/db/queries/api-keys';
+import { apiKeys } from '@/db/schema';
 import { createTestCommunity } from '@/test/db';
 import { createTestKey } from './__fixtures__/test-keys';
 import { hashApiKey } from './hash';
 import { startApiKeyInvalidation, stopApiKeyInvalidation } from './key-invalidation';
-import { apiKeyCacheStats, clearApiKeyCache, findApiKeyByHash } from './key-lookup';
+import { apiKeyCacheStats, clearApiKeyCache, evictApiKey, findApiKeyByHash } from './key-lookup';
 
 // The real query, wrapped so tests can count round trips and make one fail.
 vi.mock('@/db/queries/api-keys', async (importOriginal) => {
@@ -102,6 +104,32 @@ describe('findApiKeyByHash', () => {
     expect(apiKeyCacheStats().size).toBe(0);
 
     expect(await findApiKeyByHash(key.hash)).toMatchObject({ id: key.id, status: 'enabled' });
+    expect(query).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not keep a row read before an invalidation that arrived while it was loading', async () => {
+    const key = await newKey();
+    let oldRowRead!: () => void;
+    const read = new Promise<void>((resolve) => (oldRowRead = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    query.mockImplementationOnce(async (args) => {
+      const row = await realQuery(args); // the old row…
+      oldRowRead();
+      await gate; // …still on its way back when the change is announced
+      return row;
+    });
+    const stale = findApiKeyByHash(key.hash);
+    await read;
+    await getDb().update(apiKeys).set({ status: 'disabled' }).where(eq(apiKeys.id, key.id));
+    evictApiKey(key.hash);
+
+    // A lookup after the eviction must not join the query already under way.
+    expect(await findApiKeyByHash(key.hash)).toMatchObject({ status: 'disabled' });
+    release();
+    expect(await stale).toMatchObject({ status: 'enabled' });
+    // …and the late, older answer must not overwrite the newer one in the cache.
+    expect(await findApiKeyByHash(key.hash)).toMatchObject({ status: 'disabled' });
     expect(query).toHaveBeenCalledTimes(2);
   });
 

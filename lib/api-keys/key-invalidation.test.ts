@@ -1,0 +1,211 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { closeDatabase, getDatabase, getDb } from '@/db/index';
+import { findApiKeyRowByHash, notifyApiKeyChanged, setApiKeyStatus } from '@/db/queries/api-keys';
+import { writeAudit } from '@/db/queries/audit';
+import { apiKeys, auditLog } from '@/db/schema';
+import { createTestCommunity } from '@/test/db';
+import { createTestKey } from './__fixtures__/test-keys';
+import { API_KEY_CHANNEL, startApiKeyInvalidation, stopApiKeyInvalidation } from './key-invalidation';
+import { apiKeyCacheStats, clearApiKeyCache, findApiKeyByHash } from './key-lookup';
+
+// The promise under test: a change is seen everywhere within 1 s.
+const WITHIN_1_S = { timeout: 1_000, interval: 10 };
+
+let community: Awaited<ReturnType<typeof createTestCommunity>>;
+const newKey = () => createTestKey({ communityId: community.communityId, createdById: community.admin.id });
+const statusOf = async (hash: string) => (await findApiKeyByHash(hash))?.status;
+
+/** Looks the key up twice, so it is certainly cached; returns the load count to compare with. */
+async function warm(hash: string) {
+  await findApiKeyByHash(hash);
+  const { loads } = apiKeyCacheStats();
+  expect(await statusOf(hash)).toBe('enabled');
+  expect(apiKeyCacheStats().loads).toBe(loads);
+  return loads;
+}
+
+beforeAll(async () => {
+  community = await createTestCommunity();
+  await startApiKeyInvalidation();
+});
+
+afterAll(async () => {
+  await stopApiKeyInvalidation();
+  await closeDatabase();
+});
+
+beforeEach(() => clearApiKeyCache());
+
+describe('in one instance', () => {
+  it('sees a key disabled, enabled again and deleted within 1 s each', async () => {
+    const key = await newKey();
+    await warm(key.hash);
+    const change = (status: 'enabled' | 'disabled' | 'deleted') =>
+      setApiKeyStatus({ id: key.id, communityId: community.communityId, status, actorId: community.admin.id });
+
+    const disabled = await change('disabled');
+    expect(disabled).toMatchObject({ id: key.id, status: 'disabled', deletedAt: null });
+    expect(disabled?.disabledAt).toBeInstanceOf(Date);
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('disabled'), WITHIN_1_S);
+
+    expect(await change('enabled')).toMatchObject({ status: 'enabled', disabledAt: null });
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('enabled'), WITHIN_1_S);
+
+    expect((await change('deleted'))?.deletedAt).toBeInstanceOf(Date);
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('deleted'), WITHIN_1_S);
+
+    // Deleting is irreversible: the key is gone for every status change.
+    expect(await change('enabled')).toBeNull();
+    expect(await statusOf(key.hash)).toBe('deleted');
+  });
+
+  it('leaves a key alone when the community does not own it', async () => {
+    const key = await newKey();
+    const loads = await warm(key.hash);
+    const other = await createTestCommunity();
+    const result = await setApiKeyStatus({
+      id: key.id,
+      communityId: other.communityId,
+      status: 'disabled',
+      actorId: other.admin.id,
+    });
+    expect(result).toBeNull();
+    expect((await findApiKeyRowByHash({ hash: key.hash }))?.status).toBe('enabled');
+    await new Promise((resolve) => setTimeout(resolve, 100)); // room for a wrongly sent notification
+    expect(await statusOf(key.hash)).toBe('enabled');
+    expect(apiKeyCacheStats().loads).toBe(loads);
+  });
+
+  it('applies new IP limits announced with notifyApiKeyChanged', async () => {
+    const key = await newKey();
+    await warm(key.hash);
+    expect((await findApiKeyByHash(key.hash))?.ipAllowed('10.0.0.1')).toBe(true);
+
+    await getDb().transaction(async (tx) => {
+      await tx.update(apiKeys).set({ ipLimits: ['192.0.2.0/24'] }).where(eq(apiKeys.id, key.id));
+      await notifyApiKeyChanged(tx, { hash: key.hash });
+    });
+    await vi.waitFor(async () => {
+      const cached = await findApiKeyByHash(key.hash);
+      expect(cached?.ipLimits).toEqual(['192.0.2.0/24']);
+      expect(cached?.ipAllowed('192.0.2.7')).toBe(true);
+      expect(cached?.ipAllowed('10.0.0.1')).toBe(false);
+    }, WITHIN_1_S);
+  });
+
+  it('hears nothing from a change that was rolled back', async () => {
+    const key = await newKey();
+    const loads = await warm(key.hash);
+    const failing = getDb().transaction(async (tx) => {
+      await tx.update(apiKeys).set({ status: 'disabled' }).where(eq(apiKeys.id, key.id));
+      await notifyApiKeyChanged(tx, { hash: key.hash });
+      throw new Error('rolled back');
+    });
+    await expect(failing).rejects.toThrow('rolled back');
+    await new Promise((resolve) => setTimeout(resolve, 100)); // room for a wrongly sent notification
+    expect(await statusOf(key.hash)).toBe('enabled');
+    expect(apiKeyCacheStats().loads).toBe(loads);
+  });
+
+  it('runs the audit callback in the same transaction as the change', async () => {
+    const key = await newKey();
+    const base = { id: key.id, communityId: community.communityId, actorId: community.admin.id };
+
+    await expect(
+      setApiKeyStatus({ ...base, status: 'disabled', audit: async () => Promise.reject(new Error('audit failed')) }),
+    ).rejects.toThrow('audit failed');
+    expect((await findApiKeyRowByHash({ hash: key.hash }))?.status).toBe('enabled');
+
+    await setApiKeyStatus({
+      ...base,
+      status: 'disabled',
+      audit: (tx, changed) =>
+        writeAudit(tx, {
+          communityId: changed.communityId,
+          actorId: base.actorId,
+          action: 'api_key.disabled',
+          apiKeyId: changed.id,
+          ip: null,
+        }),
+    });
+    const entries = await getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.apiKeyId, key.id))
+      .orderBy(asc(auditLog.createdAt));
+    expect(entries.map((entry) => entry.action)).toEqual(['api_key.created', 'api_key.disabled']);
+  });
+});
+
+// PGlite lives inside one process: there is no second instance, and no connection to lose.
+describe.skipIf(!process.env.DATABASE_URL)('across instances on one Postgres', () => {
+  it('drops everything cached when the listener reconnects, since notifications may have been missed', async () => {
+    const key = await newKey();
+    await warm(key.hash);
+    // A change whose notification is lost: nothing tells this instance about it…
+    await getDb().update(apiKeys).set({ status: 'disabled' }).where(eq(apiKeys.id, key.id));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await statusOf(key.hash)).toBe('enabled');
+
+    // …until its LISTEN connection is cut and comes back.
+    const database = getDatabase();
+    if (database.kind !== 'postgres') throw new Error('expected Postgres');
+    const probe = await database.sql.listen(API_KEY_CHANNEL, () => {});
+    await probe.unlisten();
+    await database.sql`select pg_terminate_backend(${probe.state.pid})`;
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('disabled'), { timeout: 3_000, interval: 10 });
+
+    // The new connection listens too.
+    await setApiKeyStatus({ id: key.id, communityId: community.communityId, status: 'enabled', actorId: community.admin.id });
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('enabled'), WITHIN_1_S);
+  });
+
+  it('a second server process refuses a key disabled here within 1 s', async ({ annotate }) => {
+    const key = await newKey();
+    const watcher = startWatcher(key.hash);
+    try {
+      const ready = await watcher.next();
+      expect(ready).toMatchObject({ event: 'ready', status: 'enabled' });
+
+      await setApiKeyStatus({ id: key.id, communityId: community.communityId, status: 'disabled', actorId: community.admin.id });
+      const committedAt = Date.now();
+      const changed = await watcher.next();
+      expect(changed).toMatchObject({ event: 'changed', status: 'disabled' });
+      const delay = (changed.at as number) - committedAt;
+      expect(delay).toBeLessThan(1_000);
+      // One load to warm the key and one after the eviction: the polls in between were cache
+      // hits, so the change arrived by notification, not by a query or an expiry.
+      expect(changed.stats).toMatchObject({ loads: 2 });
+      await annotate(`second process saw the change ${delay} ms after commit (polling every 20 ms)`);
+    } finally {
+      watcher.kill();
+    }
+  }, 30_000);
+});
+
+/** Runs the watch-key fixture in its own Node process and reads its JSON events line by line. */
+function startWatcher(hash: string) {
+  const fixture = path.join(import.meta.dirname, '__fixtures__', 'watch-key.ts');
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', fixture, hash], {
+    cwd: process.cwd(),
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  return {
+    async next(): Promise<Record<string, unknown>> {
+      for (;;) {
+        const { value, done } = await lines.next();
+        if (done) throw new Error(`watcher exited early (code ${child.exitCode}): ${stderr}`);
+        if (value.startsWith('{"event"')) return JSON.parse(value) as Record<string, unknown>;
+      }
+    },
+    kill: () => child.kill(),
+  };
+}
