@@ -84,6 +84,25 @@ export const apiKeys = pgTable(
   ],
 );
 
+/**
+ * Secrets replaced by a rotation. Each keeps working until its expires_at (the grace period,
+ * never past the key's own expiry), then answers key_expired.
+ */
+export const apiKeyPreviousSecrets = pgTable(
+  'api_key_previous_secrets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    hash: text('hash').notNull().unique(),
+    hint: text('hint').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_key_previous_secrets_key_idx').on(t.apiKeyId, t.expiresAt)],
+);
+
 export const auditLog = pgTable(
   'audit_log',
   {

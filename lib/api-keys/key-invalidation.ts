@@ -1,4 +1,4 @@
-import { API_KEY_CHANGED_CHANNEL } from '@/db/queries/api-keys';
+import { API_KEY_CHANGED_CHANNEL } from '@/db/queries/api-key-lookup';
 import { getDatabase, type Database } from '@/db/index';
 import { log } from '@/lib/logger';
 import { clearApiKeyCache, evictApiKey } from './key-lookup';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closeDatabase, getDb } from '@/db/index';
-import { findApiKeyRowByHash, setApiKeyStatus } from '@/db/queries/api-keys';
+import { setApiKeyStatus } from '@/db/queries/api-key-changes';
+import { findApiKeyRowByHash } from '@/db/queries/api-key-lookup';
 import { apiKeys } from '@/db/schema';
 import { createTestCommunity } from '@/test/db';
 import { createTestKey } from './__fixtures__/test-keys';
@@ -11,12 +12,12 @@ import { startApiKeyInvalidation, stopApiKeyInvalidation } from './key-invalidat
 import { apiKeyCacheStats, clearApiKeyCache, evictApiKey, findApiKeyByHash } from './key-lookup';
 
 // The real query, wrapped so tests can count round trips and make one fail.
-vi.mock('@/db/queries/api-keys', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/db/queries/api-keys')>();
+vi.mock('@/db/queries/api-key-lookup', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/db/queries/api-key-lookup')>();
   return { ...actual, findApiKeyRowByHash: vi.fn(actual.findApiKeyRowByHash) };
 });
 const query = vi.mocked(findApiKeyRowByHash);
-const realQuery = (await vi.importActual<typeof import('@/db/queries/api-keys')>('@/db/queries/api-keys')).findApiKeyRowByHash;
+const realQuery = (await vi.importActual<typeof import('@/db/queries/api-key-lookup')>('@/db/queries/api-key-lookup')).findApiKeyRowByHash;
 
 let community: Awaited<ReturnType<typeof createTestCommunity>>;
 const newKey = (ipLimits: string[] = []) =>

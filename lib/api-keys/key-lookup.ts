@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { findApiKeyRowByHash, type ApiKeyLookupRow } from '@/db/queries/api-keys';
+import { findApiKeyRowByHash, type ApiKeyLookupRow } from '@/db/queries/api-key-lookup';
 import { compileIpLimits } from '@/lib/ip-limits';
 // A deliberate import cycle: key-invalidation evicts from this cache, and a miss here makes sure
 // the listener runs. Both sides only call each other at run time, never while loading.
@@ -19,6 +19,8 @@ export type CachedApiKey = {
   ipAllowed: (ip: string | null) => boolean;
   notifyOnUse: boolean;
   createdAt: Date;
+  /** Set when the presented secret was replaced by a rotation: it works until then. */
+  secretExpiresAt: Date | null;
 };
 
 // Bounded, because unknown keys are cached too and anyone can send well-formed made-up keys.

@@ -8,8 +8,12 @@ export const KEY_STATES = {
 
 export type KeyState = keyof typeof KEY_STATES;
 
-export function keyState(key: { status: 'enabled' | 'disabled' | 'deleted'; expiresAt: Date | null }, now = Date.now()): KeyState {
+type StatefulKey = { status: 'enabled' | 'disabled' | 'deleted'; expiresAt: Date | null; secretExpiresAt?: Date | null };
+
+/** A secret replaced by a rotation expires at the end of its grace period, like a key at its expiry. */
+export function keyState(key: StatefulKey, now = Date.now()): KeyState {
   if (key.status !== 'enabled') return key.status;
   if (key.expiresAt && key.expiresAt.getTime() <= now) return 'expired';
+  if (key.secretExpiresAt && key.secretExpiresAt.getTime() <= now) return 'expired';
   return 'enabled';
 }

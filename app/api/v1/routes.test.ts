@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closeDatabase, getDb } from '@/db/index';
-import * as apiKeyQueries from '@/db/queries/api-keys';
+import { setApiKeyStatus } from '@/db/queries/api-key-changes';
+import * as lookupQueries from '@/db/queries/api-key-lookup';
 import { apiKeys, apiRequests, feedback, projects } from '@/db/schema';
 import { flushUsage } from '@/lib/api/usage-recorder';
 import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
@@ -13,8 +14,8 @@ import * as members from './members/route';
 import * as projectRoute from './projects/[id]/route';
 import * as projectsRoute from './projects/route';
 
-vi.mock('@/db/queries/api-keys', async (importOriginal) => {
-  const original = await importOriginal<typeof apiKeyQueries>();
+vi.mock('@/db/queries/api-key-lookup', async (importOriginal) => {
+  const original = await importOriginal<typeof lookupQueries>();
   return { ...original, findApiKeyRowByHash: vi.fn(original.findApiKeyRowByHash) };
 });
 
@@ -78,7 +79,7 @@ describe('the guard', () => {
 
   it('refuses disabled, expired and deleted keys', async () => {
     const disabled = await newKey();
-    await apiKeyQueries.setApiKeyStatus({ id: disabled.id, communityId: community.communityId, status: 'disabled', actorId: community.admin.id });
+    await setApiKeyStatus({ id: disabled.id, communityId: community.communityId, status: 'disabled', actorId: community.admin.id });
     expect(await callRoute(me.GET, { path: '/api/v1/me', key: disabled.key })).toMatchObject({ status: 401, json: { error: { code: 'key_disabled' } } });
 
     const expired = await newKey();
@@ -86,7 +87,7 @@ describe('the guard', () => {
     expect(code(await callRoute(me.GET, { path: '/api/v1/me', key: expired.key }))).toBe('key_expired');
 
     const deleted = await newKey();
-    await apiKeyQueries.setApiKeyStatus({ id: deleted.id, communityId: community.communityId, status: 'deleted', actorId: community.admin.id });
+    await setApiKeyStatus({ id: deleted.id, communityId: community.communityId, status: 'deleted', actorId: community.admin.id });
     expect(code(await callRoute(me.GET, { path: '/api/v1/me', key: deleted.key }))).toBe('invalid_key');
   });
 
@@ -101,7 +102,7 @@ describe('the guard', () => {
   it('answers 503, not 401 or 500, when the database is down', async () => {
     const fresh = await newKey();
     const outage = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    vi.mocked(apiKeyQueries.findApiKeyRowByHash).mockRejectedValueOnce(outage);
+    vi.mocked(lookupQueries.findApiKeyRowByHash).mockRejectedValueOnce(outage);
     const result = await callRoute(me.GET, { path: '/api/v1/me', key: fresh.key });
     expect(result.status).toBe(503);
     expect(code(result)).toBe('service_unavailable');
