@@ -6,6 +6,9 @@ export const routes = {
   integrationCenter: '/admin/integration-center',
   apiKeys: '/admin/integration-center/api-keys',
   newApiKey: '/admin/integration-center/api-keys/new',
+  auditLog: '/admin/integration-center/audit-log',
+  apiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}`,
+  editApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/edit`,
 } as const;
 
 const trail = {
@@ -13,6 +16,7 @@ const trail = {
   integrationCenter: { label: 'Integration center', href: routes.integrationCenter },
   apiKeys: { label: 'API Keys', href: routes.apiKeys },
   newApiKey: { label: 'Create an API Key', href: routes.newApiKey },
+  auditLog: { label: 'Audit log', href: routes.auditLog },
 } as const;
 
 /** Breadcrumbs for each admin page, derived from the one navigation tree. */
@@ -21,4 +25,13 @@ export const crumbs = {
   integrationCenter: [trail.communityConfiguration, trail.integrationCenter],
   apiKeys: [trail.communityConfiguration, trail.integrationCenter, trail.apiKeys],
   newApiKey: [trail.communityConfiguration, trail.integrationCenter, trail.apiKeys, trail.newApiKey],
+  auditLog: [trail.communityConfiguration, trail.integrationCenter, trail.auditLog],
+  apiKey: (key: { id: string; name: string }) => [trail.communityConfiguration, trail.integrationCenter, trail.apiKeys, { label: key.name, href: routes.apiKey(key.id) }],
+  editApiKey: (key: { id: string; name: string }) => [
+    trail.communityConfiguration,
+    trail.integrationCenter,
+    trail.apiKeys,
+    { label: key.name, href: routes.apiKey(key.id) },
+    { label: 'Edit', href: routes.editApiKey(key.id) },
+  ],
 } as const;

@@ -1,7 +1,4 @@
 import { NextRequest } from 'next/server';
-import { getDb } from '@/db/index';
-import { createApiKey } from '@/db/queries/api-keys';
-import { generateApiKey } from '@/lib/api-keys';
 import { markEdgeDecidesClientIp } from '@/lib/edge';
 
 type Route = (request: NextRequest, context: { params: Promise<never> }) => Promise<Response>;
@@ -22,22 +19,4 @@ export async function callRoute(
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }
 
-/** A key created through the db layer, as the admin form would. */
-export async function createTestKey(opts: { communityId: string; createdById: string; name?: string; ipLimits?: string[] }) {
-  const generated = generateApiKey('test');
-  const created = await createApiKey({
-    ip: null,
-    key: {
-      communityId: opts.communityId,
-      createdById: opts.createdById,
-      name: opts.name ?? `key ${generated.hint} ${crypto.randomUUID().slice(0, 6)}`,
-      description: '',
-      prefix: generated.prefix,
-      hash: generated.hash,
-      hint: generated.hint,
-      ipLimits: opts.ipLimits ?? [],
-      notifyOnUse: false,
-    },
-  });
-  return { ...created, key: generated.key, hash: generated.hash, db: getDb() };
-}
+export { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';

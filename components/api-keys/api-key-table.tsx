@@ -1,5 +1,7 @@
+import Link from 'next/link';
 import type { ApiKeyListItem } from '@/db/queries/api-keys';
 import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
+import { routes } from '@/lib/routes';
 import { Badge } from '../ui/badge';
 import { DateTime } from '../ui/date-time';
 
@@ -38,12 +40,19 @@ export function ApiKeyTable({ keys, now }: { keys: ApiKeyListItem[]; now: number
             return (
               <tr key={key.id} className="align-top">
                 <th scope="row" className="px-4 py-3 font-medium text-slate-900">
-                  {key.name}
+                  <Link href={routes.apiKey(key.id)} className="text-brand-700 hover:underline">
+                    {key.name}
+                  </Link>
                   {key.description && <span className="mt-0.5 block max-w-xs truncate font-normal text-slate-500">{key.description}</span>}
                 </th>
                 <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{key.hint}</td>
                 <td className="px-4 py-3">
                   <Badge tone={state.tone}>{state.label}</Badge>
+                  {key.rotatingUntil && (
+                    <span className="mt-1 block text-xs text-amber-800">
+                      Rotating — old secret valid until <DateTime value={key.rotatingUntil} />
+                    </span>
+                  )}
                 </td>
                 <td className="px-4 py-3">
                   <IpLimits limits={key.ipLimits} />

@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '../index';
 import type { Tx } from '../index';
-import { apiKeys, users } from '../schema';
+import { apiKeyPreviousSecrets, apiKeys, users } from '../schema';
 import { writeAudit } from './audit';
 
 export type NewApiKey = {
@@ -15,6 +15,7 @@ export type NewApiKey = {
   hint: string;
   ipLimits: string[];
   notifyOnUse: boolean;
+  expiresAt: Date | null;
   createdById: string;
 };
 
@@ -49,7 +50,7 @@ export async function createApiKey({ key, ip }: { key: NewApiKey; ip: string | n
         action: 'api_key.created',
         apiKeyId: created.id,
         ip,
-        details: { name: key.name, hint: key.hint, prefix: key.prefix, ipLimits: key.ipLimits, notifyOnUse: key.notifyOnUse },
+        details: { name: key.name, hint: key.hint, prefix: key.prefix, ipLimits: key.ipLimits, notifyOnUse: key.notifyOnUse, expiresAt: key.expiresAt?.toISOString() ?? null },
       });
       return created;
     });
@@ -59,13 +60,18 @@ export async function createApiKey({ key, ip }: { key: NewApiKey; ip: string | n
   }
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const cause = (error as { cause?: unknown })?.cause ?? error;
   const pg = cause as { code?: string; constraint_name?: string; constraint?: string; message?: string };
   return pg?.code === '23505' && [pg.constraint_name, pg.constraint, pg.message].some((v) => v?.includes(constraint));
 }
 
 const creator = alias(users, 'creator');
+
+/** When the last secret replaced by a rotation stops working, if one still works. */
+const rotatingUntil = () =>
+  sql<Date | null>`(select max(${apiKeyPreviousSecrets.expiresAt}) from ${apiKeyPreviousSecrets}
+    where ${apiKeyPreviousSecrets.apiKeyId} = ${apiKeys.id} and ${apiKeyPreviousSecrets.expiresAt} > now())`.mapWith((v) => (v ? new Date(v) : null));
 
 /** The API Keys list: newest first, deleted keys left out. */
 export async function listApiKeys({ communityId }: { communityId: string }) {
@@ -82,6 +88,7 @@ export async function listApiKeys({ communityId }: { communityId: string }) {
       lastUsedIp: apiKeys.lastUsedIp,
       createdAt: apiKeys.createdAt,
       createdByName: creator.name,
+      rotatingUntil: rotatingUntil(),
       requests7d: sql<number>`(select count(*)::int from api_requests r where r.api_key_id = ${apiKeys.id} and r.at > now() - interval '7 days')`,
     })
     .from(apiKeys)
@@ -109,3 +116,40 @@ export async function hasValidApiKey({ communityId }: { communityId: string }) {
   return Boolean(row);
 }
 
+
+const notifyUser = alias(users, 'notify_user');
+const disabler = alias(users, 'disabler');
+
+/** Everything the key page shows, for a key of this community that is not deleted. */
+export async function findApiKeyForAdmin({ id, communityId }: { id: string; communityId: string }) {
+  const [row] = await getDb()
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      description: apiKeys.description,
+      prefix: apiKeys.prefix,
+      hint: apiKeys.hint,
+      status: apiKeys.status,
+      ipLimits: apiKeys.ipLimits,
+      notifyOnUse: apiKeys.notifyOnUse,
+      notifyUserId: apiKeys.notifyUserId,
+      notifyUserName: notifyUser.name,
+      expiresAt: apiKeys.expiresAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      lastUsedIp: apiKeys.lastUsedIp,
+      createdAt: apiKeys.createdAt,
+      createdByName: creator.name,
+      updatedAt: apiKeys.updatedAt,
+      disabledAt: apiKeys.disabledAt,
+      disabledByName: disabler.name,
+      rotatingUntil: rotatingUntil(),
+    })
+    .from(apiKeys)
+    .innerJoin(creator, eq(creator.id, apiKeys.createdById))
+    .leftJoin(notifyUser, eq(notifyUser.id, apiKeys.notifyUserId))
+    .leftJoin(disabler, eq(disabler.id, apiKeys.disabledById))
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.communityId, communityId), notDeleted));
+  return row ?? null;
+}
+
+export type ApiKeyDetails = NonNullable<Awaited<ReturnType<typeof findApiKeyForAdmin>>>;

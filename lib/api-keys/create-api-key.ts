@@ -5,6 +5,7 @@ import type { AdminContext } from '@/lib/admin-action';
 import type { FormState } from '@/lib/form-state';
 import { parseIpLimits } from '@/lib/ip-limits';
 import type { ApiKeyFormValues } from '@/lib/validations/api-key';
+import { expiryDate } from './expiry';
 import { generateApiKey } from './generate';
 
 export type CreatedApiKey = { id: string; name: string; key: string };
@@ -38,6 +39,7 @@ export async function issueApiKey(data: ApiKeyFormValues, { user, ip }: AdminCon
         hint: generated.hint,
         ipLimits: ipLimits.entries,
         notifyOnUse: data.notifyOnUse,
+        expiresAt: expiryDate(data.expiry, data.expiresOn, new Date()),
         createdById: user.id,
       },
     });

@@ -1,15 +1,14 @@
 import { z } from 'zod';
+import { EXPIRY_CHOICE_VALUES, parseExpiryDate } from '@/lib/api-keys/expiry';
+import { GRACE_PERIOD_VALUES } from '@/lib/api-keys/grace-period';
 import { KEY_PREFIX_PATTERN, KEY_PREFIX_RULE } from '@/lib/api-keys/prefix';
 import { parseIpLimits } from '@/lib/ip-limits';
 
 export const API_KEY_NAME_MAX = 100;
 export const API_KEY_DESCRIPTION_MAX = 500;
 
-/**
- * The "Create an API Key" form: used by zodResolver in the browser and by the server action.
- * IP limits stay text here (what the admin typed); the server stores parseIpLimits' normalised list.
- */
-export const apiKeyFormSchema = z.object({
+// The settings shared by "Create an API Key" and "Edit": one definition, two forms.
+const settings = {
   name: z
     .string({ message: 'Enter a name' })
     .trim()
@@ -19,11 +18,7 @@ export const apiKeyFormSchema = z.object({
     .string()
     .max(API_KEY_DESCRIPTION_MAX, `Description must be at most ${API_KEY_DESCRIPTION_MAX} characters`)
     .default(''),
-  prefix: z
-    .string()
-    .trim()
-    .refine((value) => value === '' || KEY_PREFIX_PATTERN.test(value), `Prefix must be ${KEY_PREFIX_RULE}`)
-    .default(''),
+  // What the admin typed; the server stores parseIpLimits' normalised list.
   ipLimits: z
     .string()
     .max(100_000, 'Too much text: list at most 100 addresses or ranges')
@@ -33,7 +28,59 @@ export const apiKeyFormSchema = z.object({
     })
     .default(''),
   notifyOnUse: z.boolean().default(false),
-});
+  expiresOn: z.string().max(10).default(''),
+};
+
+function checkCustomExpiry(value: { expiry: string; expiresOn: string }, ctx: z.RefinementCtx) {
+  if (value.expiry !== 'custom') return;
+  const date = parseExpiryDate(value.expiresOn);
+  if (!date) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Choose an expiry date' });
+  else if (date.getTime() <= Date.now()) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Choose a date in the future' });
+}
+
+/** "Create an API Key": zodResolver in the browser and the server action both use it. */
+export const apiKeyFormSchema = z
+  .object({
+    ...settings,
+    prefix: z
+      .string()
+      .trim()
+      .refine((value) => value === '' || KEY_PREFIX_PATTERN.test(value), `Prefix must be ${KEY_PREFIX_RULE}`)
+      .default(''),
+    expiry: z.enum(EXPIRY_CHOICE_VALUES, { message: 'Choose when the key expires' }).default('never'),
+  })
+  .superRefine(checkCustomExpiry);
 
 export type ApiKeyFormInput = z.input<typeof apiKeyFormSchema>;
 export type ApiKeyFormValues = z.output<typeof apiKeyFormSchema>;
+
+/** "Edit": the same settings (no prefix: it is part of the secret), plus the version it edits. */
+export const apiKeyEditSchema = z
+  .object({
+    ...settings,
+    id: z.uuid({ message: 'Unknown API key' }),
+    /** updated_at as loaded: saving over someone else's newer change is refused. */
+    version: z.iso.datetime({ offset: true, message: 'Reload the page and try again' }),
+    expiry: z.enum(['keep', ...EXPIRY_CHOICE_VALUES], { message: 'Choose when the key expires' }).default('keep'),
+  })
+  .superRefine(checkCustomExpiry);
+
+export type ApiKeyEditInput = z.input<typeof apiKeyEditSchema>;
+export type ApiKeyEditValues = z.output<typeof apiKeyEditSchema>;
+
+export const apiKeyIdSchema = z.object({ id: z.uuid({ message: 'Unknown API key' }) });
+
+export const rotateApiKeySchema = z.object({
+  id: z.uuid({ message: 'Unknown API key' }),
+  grace: z.enum(GRACE_PERIOD_VALUES, { message: 'Choose a grace period: none, 1 hour, 24 hours or 7 days' }),
+});
+
+export const deleteApiKeySchema = z.object({
+  id: z.uuid({ message: 'Unknown API key' }),
+  confirmName: z.string().max(200),
+});
+
+export const previewIpLimitsSchema = z.object({
+  id: z.uuid({ message: 'Unknown API key' }),
+  ipLimits: z.string().max(100_000, 'Too much text: list at most 100 addresses or ranges'),
+});

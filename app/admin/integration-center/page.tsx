@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ChevronRight, KeyRound } from 'lucide-react';
+import { ChevronRight, KeyRound, ScrollText } from 'lucide-react';
 import { EnhancedIntegrations } from '@/components/enhanced-integrations';
 import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';
@@ -21,12 +21,20 @@ export default async function IntegrationCenterPage() {
         title="Integration center"
         description="Connect scripts and tools to your community with API keys."
       />
-      <Card className="p-0">
+      <Card className="divide-y divide-slate-200 p-0">
         <Link href={routes.apiKeys} className="flex items-center gap-4 p-5 hover:bg-slate-50">
           <KeyRound aria-hidden className="size-6 text-brand-600" />
           <span className="flex-1">
             <span className="block font-medium">API Keys</span>
             <span className="block text-sm text-slate-600">Create, disable and rotate the keys your integrations use.</span>
+          </span>
+          <ChevronRight aria-hidden className="size-5 text-slate-400" />
+        </Link>
+        <Link href={routes.auditLog} className="flex items-center gap-4 p-5 hover:bg-slate-50">
+          <ScrollText aria-hidden className="size-6 text-brand-600" />
+          <span className="flex-1">
+            <span className="block font-medium">Audit log</span>
+            <span className="block text-sm text-slate-600">Who created, changed, disabled, rotated or deleted which key, from where and when.</span>
           </span>
           <ChevronRight aria-hidden className="size-5 text-slate-400" />
         </Link>

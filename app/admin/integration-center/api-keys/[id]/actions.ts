@@ -1,0 +1,24 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { adminAction } from '@/lib/admin-action';
+import { changeKeyStatus, deleteKey, editKey, previewIpLimits, rotateKey } from '@/lib/api-keys/manage-api-key';
+import type { FormState } from '@/lib/form-state';
+import { routes } from '@/lib/routes';
+import { apiKeyEditSchema, apiKeyIdSchema, deleteApiKeySchema, previewIpLimitsSchema, rotateApiKeySchema } from '@/lib/validations/api-key';
+
+// Every page under API Keys (list, key page, edit) shows what these change.
+function refreshed<T>(result: FormState<T>): FormState<T> {
+  if (result.ok) {
+    revalidatePath(routes.apiKeys, 'layout');
+    revalidatePath(routes.integrationCenter);
+  }
+  return result;
+}
+
+export const editApiKeyAction = adminAction(apiKeyEditSchema, async (data, context) => refreshed(await editKey(data, context)));
+export const disableApiKeyAction = adminAction(apiKeyIdSchema, async ({ id }, context) => refreshed(await changeKeyStatus(id, 'disabled', context)));
+export const enableApiKeyAction = adminAction(apiKeyIdSchema, async ({ id }, context) => refreshed(await changeKeyStatus(id, 'enabled', context)));
+export const rotateApiKeyAction = adminAction(rotateApiKeySchema, async (data, context) => refreshed(await rotateKey(data, context)));
+export const deleteApiKeyAction = adminAction(deleteApiKeySchema, async (data, context) => refreshed(await deleteKey(data, context)));
+export const previewIpLimitsAction = adminAction(previewIpLimitsSchema, previewIpLimits);

@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Pencil, RefreshCw } from 'lucide-react';
+import { DeleteKeyButton } from '@/components/api-keys/delete-key-button';
+import { IntegrationsSeen } from '@/components/api-keys/integrations-seen';
+import { KeyDetails } from '@/components/api-keys/key-details';
+import { KeyStatusButton } from '@/components/api-keys/key-status-button';
+import { RequestLog } from '@/components/api-keys/request-log';
+import { RotateKeyButton } from '@/components/api-keys/rotate-key-button';
+import { UsageChart } from '@/components/api-keys/usage-chart';
+import { PageHeader } from '@/components/page-header';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { DateTime } from '@/components/ui/date-time';
+import { findApiKeyForAdmin } from '@/db/queries/api-keys';
+import { DEFAULT_REQUEST_LOG_PAGE_SIZE, integrationsSeen, keyImpact, parseUsageRange, requestLog, usageSeries, type UsageRange } from '@/db/queries/api-usage';
+import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
+import { parseOutcomeFilter, type OutcomeFilter } from '@/lib/api-keys/outcomes';
+import { requireAdmin } from '@/lib/auth';
+import { uuidSchema } from '@/lib/validations/feedback';
+import { crumbs, routes } from '@/lib/routes';
+import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction, rotateApiKeyAction } from './actions';
+
+export const metadata: Metadata = { title: 'API key' };
+
+type SearchParams = { range?: string; outcome?: string; page?: string };
+
+export default async function ApiKeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const { id } = await params;
+  const admin = await requireAdmin(routes.apiKey(id));
+  const key = uuidSchema.safeParse(id).success ? await findApiKeyForAdmin({ id, communityId: admin.communityId }) : null;
+  if (!key) notFound();
+
+  const query = await searchParams;
+  const range = parseUsageRange(query.range);
+  const filter = parseOutcomeFilter(query.outcome);
+  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+  const scope = { apiKeyId: key.id, communityId: admin.communityId };
+  const [series, log, seen, impact] = await Promise.all([
+    usageSeries({ ...scope, range }),
+    requestLog({ ...scope, filter, page }),
+    integrationsSeen({ ...scope }),
+    keyImpact({ ...scope }),
+  ]);
+
+  const href = (next: { range?: UsageRange; outcome?: OutcomeFilter; page?: number }) => {
+    const search = new URLSearchParams({ range: next.range ?? range, outcome: next.outcome ?? filter, page: String(next.page ?? 1) });
+    return `${routes.apiKey(key.id)}?${search}`;
+  };
+  const state = KEY_STATES[keyState(key)];
+
+  return (
+    <>
+      <PageHeader
+        crumbs={crumbs.apiKey(key)}
+        title={key.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone={state.tone}>{state.label}</Badge>
+            <span className="font-mono text-xs">{key.hint}</span>
+          </span>
+        }
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Button asChild variant="secondary">
+              <Link href={routes.editApiKey(key.id)}>
+                <Pencil aria-hidden className="size-4" /> Edit
+              </Link>
+            </Button>
+            <KeyStatusButton
+              keyId={key.id}
+              keyName={key.name}
+              enabled={key.status === 'enabled'}
+              impact={impact}
+              disable={disableApiKeyAction}
+              enable={enableApiKeyAction}
+            />
+            <RotateKeyButton keyId={key.id} keyName={key.name} expiresAt={key.expiresAt?.toISOString() ?? null} rotate={rotateApiKeyAction} />
+            <DeleteKeyButton keyId={key.id} keyName={key.name} impact={impact} remove={deleteApiKeyAction} />
+          </div>
+        }
+      />
+      {key.rotatingUntil && (
+        <p role="status" className="mb-6 flex items-center gap-2 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          <RefreshCw aria-hidden className="size-4" />
+          Rotating — old secret valid until <DateTime value={key.rotatingUntil} />
+        </p>
+      )}
+      <div className="space-y-6">
+        <KeyDetails apiKey={key} />
+        <UsageChart series={series} range={range} rangeHref={(next: UsageRange) => href({ range: next })} />
+        <Card className="p-0">
+          <h2 className="px-6 pt-5 font-semibold">Integrations seen</h2>
+          <p className="px-6 pb-3 text-sm text-slate-600">Who calls with this key: integration name, user agent and IP address.</p>
+          <IntegrationsSeen items={seen} />
+        </Card>
+        <RequestLog
+          rows={log.rows}
+          total={log.total}
+          page={page}
+          pageSize={DEFAULT_REQUEST_LOG_PAGE_SIZE}
+          filter={filter}
+          hrefFor={(next: { page?: number; filter?: OutcomeFilter }) => href({ page: next.page, outcome: next.filter })}
+        />
+      </div>
+    </>
+  );
+}

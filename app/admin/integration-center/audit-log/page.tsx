@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ScrollText, SearchX } from 'lucide-react';
+import { AuditLogFilters } from '@/components/audit/audit-log-filters';
+import { AuditLogPagination } from '@/components/audit/audit-log-pagination';
+import { AUDIT_LOG_PAGE_SIZE, AUDIT_LOG_PATH, auditLogHref, parseAuditLogSearch } from '@/components/audit/audit-log-search-params';
+import { AuditLogTable } from '@/components/audit/audit-log-table';
+import { PageHeader } from '@/components/page-header';
+import { Card } from '@/components/ui/card';
+import { auditKeyOptions, listAuditLog } from '@/db/queries/audit';
+import { requireAdmin } from '@/lib/auth';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const pageCrumbs = [
+  { label: 'Community configuration', href: '/admin' },
+  { label: 'Integration center', href: '/admin/integration-center' },
+  { label: 'Audit log', href: AUDIT_LOG_PATH },
+];
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireAdmin(AUDIT_LOG_PATH);
+  const { apiKeyId, action, page: requestedPage } = parseAuditLogSearch(await searchParams);
+  const filter = { communityId: admin.communityId, apiKeyId, action };
+  const filtered = apiKeyId !== undefined || action !== undefined;
+  const pageSize = AUDIT_LOG_PAGE_SIZE;
+
+  const [firstTry, keys] = await Promise.all([listAuditLog({ ...filter, page: requestedPage, pageSize }), auditKeyOptions({ communityId: admin.communityId })]);
+  let log = firstTry;
+  const totalPages = Math.max(1, Math.ceil(log.total / pageSize));
+  // A page past the end (an old link, an edited URL) shows the last page rather than nothing.
+  const page = Math.min(requestedPage, totalPages);
+  if (page !== requestedPage && log.total > 0) log = await listAuditLog({ ...filter, page, pageSize });
+
+  const first = (page - 1) * pageSize + 1;
+  const last = first + log.rows.length - 1;
+
+  return (
+    <>
+      <PageHeader
+        crumbs={pageCrumbs}
+        title="Audit log"
+        description="Every admin action on API keys: what was done, to which key, by whom, from which IP address and when. Times are in UTC."
+      />
+      {log.total === 0 && !filtered ? (
+        <Card className="py-12 text-center">
+          <ScrollText aria-hidden className="mx-auto size-10 text-slate-400" />
+          <h2 className="mt-3 font-semibold">No admin actions recorded yet</h2>
+          <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">Creating, editing, disabling, enabling, rotating or deleting an API key is recorded here.</p>
+        </Card>
+      ) : (
+        <>
+          <AuditLogFilters keys={keys} apiKeyId={apiKeyId} action={action} filtered={filtered} />
+          {log.total === 0 ? (
+            <Card className="py-12 text-center">
+              <SearchX aria-hidden className="mx-auto size-10 text-slate-400" />
+              <h2 className="mt-3 font-semibold">No entries match these filters</h2>
+              <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">
+                Choose another key or action, or{' '}
+                <Link href={AUDIT_LOG_PATH} className="font-medium text-brand-700 hover:underline">
+                  clear the filters
+                </Link>
+                .
+              </p>
+            </Card>
+          ) : (
+            <>
+              <p className="mb-2 text-sm text-slate-600">
+                Showing {first.toLocaleString('en')}–{last.toLocaleString('en')} of {log.total.toLocaleString('en')} {log.total === 1 ? 'entry' : 'entries'}
+              </p>
+              <AuditLogTable rows={log.rows} />
+              <AuditLogPagination page={page} totalPages={totalPages} hrefFor={(target) => auditLogHref({ apiKeyId, action, page: target })} />
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import { RefreshCw } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { GRACE_PERIODS, GRACE_PERIOD_VALUES, type GracePeriod } from '@/lib/api-keys/grace-period';
+import type { FormState } from '@/lib/form-state';
+import { Button } from '../ui/button';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { KeyCreatedDialog } from './key-created-dialog';
+
+type Rotated = { name: string; key: string; graceUntil: string };
+type Props = { keyId: string; keyName: string; expiresAt: string | null; rotate: (input: { id: string; grace: GracePeriod }) => Promise<FormState<Rotated>> };
+
+const formatUtc = (iso: string) => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** New secret, same key record; the old secret keeps working for the chosen grace period. */
+export function RotateKeyButton({ keyId, keyName, expiresAt, rotate }: Props) {
+  const router = useRouter();
+  const [grace, setGrace] = useState<GracePeriod>('24h');
+  const [rotated, setRotated] = useState<Rotated | null>(null);
+
+  async function confirm() {
+    const result = await rotate({ id: keyId, grace });
+    if (!result.ok || !result.data) {
+      toast.error(result.message ?? 'Could not rotate the key.');
+      return false;
+    }
+    setRotated(result.data);
+    return true;
+  }
+
+  return (
+    <>
+      <ConfirmDialog
+        trigger={
+          <Button variant="secondary">
+            <RefreshCw aria-hidden className="size-4" /> Rotate
+          </Button>
+        }
+        title={`Rotate “${keyName}”?`}
+        description={<p>You get a new secret for this key; its name, IP limits and settings stay. Update your integrations with the new secret before the old one stops working.</p>}
+        confirmLabel="Rotate key"
+        pendingLabel="Rotating…"
+        onConfirm={confirm}
+      >
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-900">Old secret keeps working for</legend>
+          <div className="mt-2 space-y-2">
+            {GRACE_PERIOD_VALUES.map((value) => (
+              <label key={value} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="grace" value={value} checked={grace === value} onChange={() => setGrace(value)} className="size-4 accent-brand-600" />
+                {GRACE_PERIODS[value].label}
+              </label>
+            ))}
+          </div>
+          {expiresAt && <p className="mt-2 text-xs text-slate-500">Never past the key’s own expiry, {formatUtc(expiresAt)}.</p>}
+        </fieldset>
+      </ConfirmDialog>
+      <KeyCreatedDialog
+        title="API key rotated"
+        apiKey={rotated?.key ?? null}
+        keyName={rotated ? `${rotated.name} (old secret valid until ${formatUtc(rotated.graceUntil)})` : ''}
+        onDone={() => {
+          setRotated(null);
+          router.refresh();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Turns an audit entry's `details` (free-form JSON written by each action) into labelled values
+ * the page can render: a "what changed" list for `changes`, label/value pairs for the rest.
+ */
+
+export type DetailValue =
+  | { kind: 'none' }
+  | { kind: 'text'; text: string }
+  | { kind: 'date'; value: Date }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'fields'; fields: DetailField[] };
+
+export type DetailField = { key: string; label: string; value: DetailValue };
+export type DetailChange = { key: string; label: string; from: DetailValue; to: DetailValue };
+export type DescribedDetails = { changes: DetailChange[]; fields: DetailField[] };
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  description: 'Description',
+  hint: 'Key',
+  prefix: 'Prefix',
+  ipLimits: 'IP limits',
+  notifyOnUse: 'Notify on use',
+  expiresAt: 'Expires',
+  graceUntil: 'Old secret works until',
+  previousHint: 'Previous key',
+  newHint: 'New key',
+  impact: 'Impact',
+  integrations: 'Integrations',
+};
+
+// Nested objects deeper than this are summarised rather than rendered as JSON.
+const MAX_DEPTH = 3;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** `notifyOnUse` → "Notify on use", `grace_until` → "Grace until", unless the field has its own label. */
+export function fieldLabel(key: string): string {
+  if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key];
+  const words = key
+    .replace(/[_\-.]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
+  return words ? words[0].toUpperCase() + words.slice(1) : key;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function scalarText(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return value.toLocaleString('en');
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(scalarText).join(', ');
+  if (isRecord(value)) return `${Object.keys(value).length} fields`;
+  return String(value);
+}
+
+export function describeValue(value: unknown, depth = 0): DetailValue {
+  if (value === null || value === undefined || value === '') return { kind: 'none' };
+  if (typeof value === 'string' && ISO_DATE_TIME.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return { kind: 'date', value: date };
+  }
+  if (Array.isArray(value)) return value.length === 0 ? { kind: 'none' } : { kind: 'list', items: value.map(scalarText) };
+  if (isRecord(value)) {
+    if (depth >= MAX_DEPTH) return { kind: 'text', text: scalarText(value) };
+    const fields = describeFields(value, depth + 1);
+    return fields.length === 0 ? { kind: 'none' } : { kind: 'fields', fields };
+  }
+  return { kind: 'text', text: scalarText(value) };
+}
+
+function describeFields(record: Record<string, unknown>, depth: number): DetailField[] {
+  return Object.entries(record).map(([key, value]) => ({ key, label: fieldLabel(key), value: describeValue(value, depth) }));
+}
+
+function isChange(value: unknown): value is { from: unknown; to: unknown } {
+  return isRecord(value) && 'from' in value && 'to' in value;
+}
+
+export function describeDetails(details: unknown): DescribedDetails {
+  if (!isRecord(details)) return { changes: [], fields: [] };
+  const { changes, ...rest } = details;
+  if (changes !== undefined && !isRecord(changes)) return { changes: [], fields: describeFields(details, 0) };
+  const entries = Object.entries(changes ?? {});
+  const wellFormed = entries.filter(([, change]) => isChange(change)) as [string, { from: unknown; to: unknown }][];
+  // Entries of `changes` that are not { from, to } are still shown, as ordinary fields.
+  const malformed = entries.filter(([, change]) => !isChange(change));
+  return {
+    changes: wellFormed.map(([key, { from, to }]) => ({ key, label: fieldLabel(key), from: describeValue(from, 1), to: describeValue(to, 1) })),
+    fields: describeFields(malformed.length > 0 ? { ...rest, changes: Object.fromEntries(malformed) } : rest, 0),
+  };
+}

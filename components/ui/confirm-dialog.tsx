@@ -1,0 +1,58 @@
+'use client';
+
+import { useState, useTransition, type ReactNode } from 'react';
+import { Button } from './button';
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from './dialog';
+
+type Props = {
+  trigger: ReactNode;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  pendingLabel: string;
+  variant?: 'primary' | 'danger';
+  confirmDisabled?: boolean;
+  /** Resolves true when done (the dialog closes), false to stay open (e.g. to show an error). */
+  onConfirm: () => Promise<boolean>;
+  onOpenChange?: (open: boolean) => void;
+  children?: ReactNode;
+};
+
+/** Asks before acting; the confirm button shows progress and cannot be pressed twice. */
+export function ConfirmDialog(props: Props) {
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  function changeOpen(next: boolean) {
+    if (pending) return;
+    setOpen(next);
+    props.onOpenChange?.(next);
+  }
+
+  function confirm() {
+    startTransition(async () => {
+      if (await props.onConfirm()) changeOpen(false);
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={changeOpen}>
+      <DialogTrigger asChild>{props.trigger}</DialogTrigger>
+      <DialogContent>
+        <DialogTitle>{props.title}</DialogTitle>
+        <DialogDescription asChild>
+          <div>{props.description}</div>
+        </DialogDescription>
+        {props.children && <div className="mt-4 space-y-4">{props.children}</div>}
+        <div className="mt-6 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => changeOpen(false)} disabled={pending}>
+            Cancel
+          </Button>
+          <Button variant={props.variant ?? 'primary'} onClick={confirm} disabled={pending || props.confirmDisabled}>
+            {pending ? props.pendingLabel : props.confirmLabel}
+          </Button>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,65 @@
+import type { ApiErrorCode } from '@/lib/api/errors';
+
+/**
+ * What the API guard records as a request's outcome: 'ok', or the error code it answered with.
+ * One table for the usage chart's allowed/denied split, the request log's labels and its filter.
+ * Tones: red for requests refused because of the key or the caller's address, amber for requests
+ * the caller got wrong, slate for failures on our side.
+ */
+export const OUTCOMES = {
+  ok: { label: 'Allowed', allowed: true, tone: 'green' },
+  missing_key: { label: 'Missing key', allowed: false, tone: 'red' },
+  invalid_key: { label: 'Invalid key', allowed: false, tone: 'red' },
+  key_disabled: { label: 'Key disabled', allowed: false, tone: 'red' },
+  key_expired: { label: 'Key expired', allowed: false, tone: 'red' },
+  key_in_url: { label: 'Key in URL', allowed: false, tone: 'red' },
+  ip_not_allowed: { label: 'IP not allowed', allowed: false, tone: 'red' },
+  insufficient_scope: { label: 'Insufficient scope', allowed: false, tone: 'red' },
+  not_found: { label: 'Not found', allowed: false, tone: 'amber' },
+  unsupported_media_type: { label: 'Unsupported media type', allowed: false, tone: 'amber' },
+  invalid_json: { label: 'Invalid JSON', allowed: false, tone: 'amber' },
+  validation_failed: { label: 'Validation failed', allowed: false, tone: 'amber' },
+  payload_too_large: { label: 'Payload too large', allowed: false, tone: 'amber' },
+  rate_limited: { label: 'Rate limited', allowed: false, tone: 'amber' },
+  service_unavailable: { label: 'Service unavailable', allowed: false, tone: 'slate' },
+  internal_error: { label: 'Internal error', allowed: false, tone: 'slate' },
+} as const satisfies Record<'ok' | ApiErrorCode, { label: string; allowed: boolean; tone: 'green' | 'amber' | 'red' | 'slate' }>;
+
+export type Outcome = keyof typeof OUTCOMES;
+export type OutcomeTone = (typeof OUTCOMES)[Outcome]['tone'];
+
+const OUTCOME_CODES = Object.keys(OUTCOMES) as Outcome[];
+
+/** The outcomes counted as allowed; everything else, including an outcome this table does not know, is denied. */
+export const ALLOWED_OUTCOMES = OUTCOME_CODES.filter((code) => OUTCOMES[code].allowed);
+const DENIED_CODES = OUTCOME_CODES.filter((code) => !OUTCOMES[code].allowed) as Exclude<Outcome, 'ok'>[];
+
+function isKnownOutcome(outcome: string): outcome is Outcome {
+  return Object.hasOwn(OUTCOMES, outcome);
+}
+
+export function isAllowedOutcome(outcome: string): boolean {
+  return isKnownOutcome(outcome) && OUTCOMES[outcome].allowed;
+}
+
+/** Rows outlive code changes: an outcome no longer in the table still shows, as its raw code, and reads as denied. */
+export function describeOutcome(outcome: string): { label: string; allowed: boolean; tone: OutcomeTone } {
+  return isKnownOutcome(outcome) ? OUTCOMES[outcome] : { label: outcome || 'Unknown', allowed: false, tone: 'red' };
+}
+
+/** The request log's filter: everything, either side of the split, or one error code ('allowed' already means 'ok'). */
+export const OUTCOME_FILTERS = ['all', 'allowed', 'denied', ...DENIED_CODES] as const;
+export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
+
+export function outcomeFilterLabel(filter: OutcomeFilter): string {
+  if (filter === 'all') return 'All outcomes';
+  if (filter === 'allowed') return 'Allowed';
+  if (filter === 'denied') return 'Denied (any error)';
+  return OUTCOMES[filter].label;
+}
+
+/** `?outcome=` from the URL ('ok' reads as 'allowed'); anything unknown or repeated falls back to 'all'. */
+export function parseOutcomeFilter(value: string | string[] | undefined | null): OutcomeFilter {
+  if (value === 'ok') return 'allowed';
+  return typeof value === 'string' && (OUTCOME_FILTERS as readonly string[]).includes(value) ? (value as OutcomeFilter) : 'all';
+}
