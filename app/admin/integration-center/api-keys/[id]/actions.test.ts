@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { closeDatabase, getDb } from '@/db/index';
+import { apiKeys, auditLog } from '@/db/schema';
+import type { SessionUser } from '@/db/queries/users';
+import { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';
+import { hashApiKey } from '@/lib/api-keys';
+import { findApiKeyByHash } from '@/lib/api-keys/key-lookup';
+import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
+import { keyState } from '@/lib/api-keys/key-state';
+import { createTestCommunity } from '@/test/db';
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/lib/auth', () => ({ currentUser: async () => session.user, isAdmin: (user: SessionUser | null) => user?.role === 'admin' }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+
+const actions = await import('./actions');
+
+let home: Awaited<ReturnType<typeof createTestCommunity>>;
+let other: Awaited<ReturnType<typeof createTestCommunity>>;
+
+beforeAll(async () => {
+  home = await createTestCommunity();
+  other = await createTestCommunity();
+});
+beforeEach(() => {
+  session.user = home.admin;
+});
+afterAll(async () => {
+  await stopApiKeyInvalidation();
+  await closeDatabase();
+});
+
+const newKey = (opts: { name?: string; expiresAt?: Date | null; communityId?: string; createdById?: string } = {}) =>
+  createTestKey({ communityId: home.communityId, createdById: home.admin.id, ...opts });
+const row = async (id: string) => (await getDb().select().from(apiKeys).where(eq(apiKeys.id, id)))[0];
+const audits = (id: string, action: string) => getDb().select().from(auditLog).where(and(eq(auditLog.apiKeyId, id), eq(auditLog.action, action)));
+const editInput = (key: { id: string; name: string }, version: Date, patch: Record<string, unknown> = {}) => ({
+  id: key.id,
+  version: version.toISOString(),
+  name: key.name,
+  description: '',
+  ipLimits: '',
+  notifyOnUse: false,
+  expiry: 'keep',
+  expiresOn: '',
+  ...patch,
+});
+const stateOf = async (plaintext: string) => {
+  const cached = await findApiKeyByHash(hashApiKey(plaintext));
+  return cached ? keyState(cached) : 'unknown';
+};
+
+describe('edit', () => {
+  it('saves the changes, records what changed, and refuses a stale form', async () => {
+    const key = await newKey({ name: 'Before' });
+    const loaded = (await row(key.id)).updatedAt;
+    const saved = await actions.editApiKeyAction(editInput({ ...key, name: 'After' }, loaded, { ipLimits: '10.0.0.0/8', expiry: '30d' }));
+    expect(saved).toMatchObject({ ok: true, data: { changed: ['name', 'ipLimits', 'expiresAt'] } });
+    const after = await row(key.id);
+    expect(after).toMatchObject({ name: 'After', ipLimits: ['10.0.0.0/8'] });
+    expect(after.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    const [entry] = await audits(key.id, 'api_key.edited');
+    expect((entry.details as { changes: Record<string, unknown> }).changes.name).toEqual({ from: 'Before', to: 'After' });
+
+    // A second admin still holding the form loaded before that save:
+    const stale = await actions.editApiKeyAction(editInput({ ...key, name: 'Overwrite' }, loaded));
+    expect(stale.ok).toBeFalsy();
+    expect(stale.message).toMatch(/Someone else changed this key/);
+    expect((await row(key.id)).name).toBe('After');
+  });
+
+  it('refuses a duplicate name, a past expiry, and bad IP limits, changing nothing', async () => {
+    await newKey({ name: 'Taken name' });
+    const key = await newKey({ name: 'Mine' });
+    const version = (await row(key.id)).updatedAt;
+    const duplicate = await actions.editApiKeyAction(editInput({ ...key, name: 'TAKEN NAME' }, version));
+    expect(duplicate.errors?.name?.[0]).toMatch(/already exists/);
+    const past = await actions.editApiKeyAction(editInput(key, version, { expiry: 'custom', expiresOn: '2020-01-01' }));
+    expect(past.errors?.expiresOn?.[0]).toBe('Choose a date in the future');
+    const badIp = await actions.editApiKeyAction(editInput(key, version, { ipLimits: '10.0.0.0/33' }));
+    expect(badIp.errors?.ipLimits?.[0]).toMatch(/10\.0\.0\.0\/33/);
+    expect(await row(key.id)).toMatchObject({ name: 'Mine', ipLimits: [], expiresAt: null, updatedAt: version });
+  });
+
+  it('dry-runs tighter IP limits without changing anything', async () => {
+    const key = await newKey();
+    const preview = await actions.previewIpLimitsAction({ id: key.id, ipLimits: '10.0.0.0/8' });
+    expect(preview).toEqual({ ok: true, data: [] });
+    expect((await row(key.id)).ipLimits).toEqual([]);
+  });
+});
+
+describe('disable, enable, delete', () => {
+  it('disable and enable change what the API sees, each audited', async () => {
+    const key = await newKey();
+    expect(await stateOf(key.key)).toBe('enabled');
+    expect(await actions.disableApiKeyAction({ id: key.id })).toEqual({ ok: true });
+    await expect.poll(() => stateOf(key.key), { timeout: 1000 }).toBe('disabled');
+    expect(await actions.enableApiKeyAction({ id: key.id })).toEqual({ ok: true });
+    await expect.poll(() => stateOf(key.key), { timeout: 1000 }).toBe('enabled');
+    expect(await audits(key.id, 'api_key.disabled')).toHaveLength(1);
+    expect(await audits(key.id, 'api_key.enabled')).toHaveLength(1);
+  });
+
+  it('delete needs the exact name, is irreversible, and keeps the audit trail', async () => {
+    const key = await newKey({ name: 'Doomed' });
+    const wrong = await actions.deleteApiKeyAction({ id: key.id, confirmName: 'doomed' });
+    expect(wrong.errors?.confirmName?.[0]).toBe('Type “Doomed” to confirm');
+    expect((await row(key.id)).deletedAt).toBeNull();
+
+    expect(await actions.deleteApiKeyAction({ id: key.id, confirmName: 'Doomed' })).toEqual({ ok: true });
+    await expect.poll(() => stateOf(key.key), { timeout: 1000 }).toBe('deleted');
+    expect(await actions.enableApiKeyAction({ id: key.id })).toMatchObject({ message: expect.stringMatching(/does not exist/) });
+    expect(await audits(key.id, 'api_key.deleted')).toHaveLength(1);
+    expect(await audits(key.id, 'api_key.created')).toHaveLength(1);
+  });
+});
+
+describe('rotate', () => {
+  it('gives a new secret; the old one works for the grace period, never past the key’s expiry', async () => {
+    const expiresAt = new Date(Date.now() + 60 * 60 * 1000);
+    const key = await newKey({ expiresAt });
+    const result = await actions.rotateApiKeyAction({ id: key.id, grace: '7d' });
+    expect(result.ok).toBe(true);
+    const fresh = result.data!.key;
+    expect(fresh).not.toBe(key.key);
+    expect(new Date(result.data!.graceUntil)).toEqual(expiresAt);
+    expect(await stateOf(fresh)).toBe('enabled');
+    expect(await stateOf(key.key)).toBe('enabled');
+    expect((await row(key.id)).hash).toBe(hashApiKey(fresh));
+    expect(await audits(key.id, 'api_key.rotated')).toHaveLength(1);
+  });
+
+  it('with no grace, the old secret fails with key_expired at once', async () => {
+    const key = await newKey();
+    const result = await actions.rotateApiKeyAction({ id: key.id, grace: 'none' });
+    await expect.poll(() => stateOf(key.key), { timeout: 1000 }).toBe('expired');
+    expect(await stateOf(result.data!.key)).toBe('enabled');
+  });
+
+  it('refuses a grace period not in the table', async () => {
+    const key = await newKey();
+    const result = await actions.rotateApiKeyAction({ id: key.id, grace: '30d' });
+    expect(result.errors?.grace?.[0]).toMatch(/Choose a grace period/);
+    expect((await row(key.id)).hash).toBe(key.hash);
+  });
+});
+
+describe('refusals', () => {
+  it('another community’s key, an unknown id and a deleted key are not found, and nothing changes', async () => {
+    const foreign = await createTestKey({ communityId: other.communityId, createdById: other.admin.id, name: 'Foreign' });
+    const deleted = await newKey();
+    await actions.deleteApiKeyAction({ id: deleted.id, confirmName: deleted.name });
+    for (const id of [foreign.id, '00000000-0000-4000-8000-000000000000', deleted.id]) {
+      for (const result of [
+        await actions.disableApiKeyAction({ id }),
+        await actions.rotateApiKeyAction({ id, grace: 'none' }),
+        await actions.deleteApiKeyAction({ id, confirmName: 'Foreign' }),
+        await actions.editApiKeyAction(editInput({ id, name: 'Hijacked' }, new Date())),
+      ]) {
+        expect(result.ok).toBeFalsy();
+        expect(result.message).toMatch(/does not exist/);
+      }
+    }
+    expect(await row(foreign.id)).toMatchObject({ name: 'Foreign', status: 'enabled', hash: foreign.hash, deletedAt: null });
+  });
+
+  it('a member calling any action directly is refused', async () => {
+    const key = await newKey();
+    session.user = home.member;
+    for (const result of [
+      await actions.disableApiKeyAction({ id: key.id }),
+      await actions.enableApiKeyAction({ id: key.id }),
+      await actions.rotateApiKeyAction({ id: key.id, grace: 'none' }),
+      await actions.deleteApiKeyAction({ id: key.id, confirmName: key.name }),
+      await actions.editApiKeyAction(editInput({ ...key, name: 'Member edit' }, new Date())),
+      await actions.previewIpLimitsAction({ id: key.id, ipLimits: '10.0.0.1' }),
+    ]) {
+      expect(result).toEqual({ message: 'Only community admins can do this.' });
+    }
+    expect(await row(key.id)).toMatchObject({ name: key.name, status: 'enabled', hash: key.hash });
+  });
+});
