@@ -14,7 +14,7 @@ function InlineFields({ fields }: { fields: DetailField[] }) {
 function Value({ value, inline = false }: { value: DetailValue; inline?: boolean }) {
   switch (value.kind) {
     case 'none':
-      return <span className="italic text-slate-500">none</span>;
+      return <span className="font-sans italic text-slate-500">none</span>;
     case 'text':
       return <span className="break-words">{value.text}</span>;
     case 'date':
@@ -32,7 +32,7 @@ function Fields({ fields, nested = false }: { fields: DetailField[]; nested?: bo
       {fields.map((field) => (
         <div key={field.key} className={field.value.kind === 'fields' ? undefined : 'flex flex-wrap gap-x-1'}>
           <dt className="text-slate-500">{field.label}:</dt>
-          <dd className="text-slate-900">
+          <dd className={field.mono ? 'font-mono text-slate-900' : 'text-slate-900'}>
             <Value value={field.value} />
           </dd>
         </div>
@@ -59,14 +59,14 @@ export function AuditDetails({ details }: { details: unknown }) {
           {changes.map((change) => (
             <li key={change.key}>
               <span className="font-medium text-slate-900">{change.label}:</span> <span className="sr-only">changed from</span>
-              <span className="text-slate-600">
+              <span className={change.mono ? 'font-mono text-slate-600' : 'text-slate-600'}>
                 <Value value={change.from} inline />
               </span>{' '}
               <span aria-hidden className="text-slate-400">
                 →
               </span>
               <span className="sr-only">to</span>{' '}
-              <span className="text-slate-900">
+              <span className={change.mono ? 'font-mono text-slate-900' : 'text-slate-900'}>
                 <Value value={change.to} inline />
               </span>
             </li>

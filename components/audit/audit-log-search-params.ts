@@ -1,8 +1,9 @@
+import { routes } from '@/lib/routes';
 import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditAction } from '@/db/queries/audit';
 
 // Until lib/routes.ts gains `auditLog`, the page's path lives here.
-export const AUDIT_LOG_PATH = '/admin/integration-center/audit-log';
+export const AUDIT_LOG_PATH = routes.auditLog;
 export const AUDIT_LOG_PAGE_SIZE = 25;
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -5,7 +5,7 @@ import { DateTime } from '../ui/date-time';
 import { AuditDetails } from './audit-details';
 
 function NotRecorded() {
-  return <span className="text-slate-500">Not recorded</span>;
+  return <span className="font-sans text-sm text-slate-500">Not recorded</span>;
 }
 
 function KeyCell({ row }: { row: AuditLogRow }) {
@@ -20,8 +20,10 @@ function KeyCell({ row }: { row: AuditLogRow }) {
 }
 
 export function AuditLogTable({ rows }: { rows: AuditLogRow[] }) {
+  // Focusable, so keyboard users can scroll the table sideways on narrow screens; `relative` keeps
+  // the sr-only text of far-right cells inside the scroll box instead of widening the page.
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <div role="region" aria-label="Audit log entries" tabIndex={0} className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption className="sr-only">Admin actions on API keys, newest first</caption>
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">

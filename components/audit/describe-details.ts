@@ -10,32 +10,43 @@ export type DetailValue =
   | { kind: 'list'; items: string[] }
   | { kind: 'fields'; fields: DetailField[] };
 
-export type DetailField = { key: string; label: string; value: DetailValue };
-export type DetailChange = { key: string; label: string; from: DetailValue; to: DetailValue };
+export type DetailField = { key: string; label: string; mono?: true; value: DetailValue };
+export type DetailChange = { key: string; label: string; mono?: true; from: DetailValue; to: DetailValue };
 export type DescribedDetails = { changes: DetailChange[]; fields: DetailField[] };
 
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  description: 'Description',
-  hint: 'Key',
-  prefix: 'Prefix',
-  ipLimits: 'IP limits',
-  notifyOnUse: 'Notify on use',
-  expiresAt: 'Expires',
-  graceUntil: 'Old secret works until',
-  previousHint: 'Previous key',
-  newHint: 'New key',
-  impact: 'Impact',
-  integrations: 'Integrations',
+// Known fields, in the order they are shown (jsonb does not keep the order they were written in).
+// `mono` fields hold key fragments or addresses, shown in a monospace font.
+const KNOWN_FIELDS: Record<string, { label: string; mono?: true }> = {
+  name: { label: 'Name' },
+  description: { label: 'Description' },
+  prefix: { label: 'Prefix', mono: true },
+  hint: { label: 'Key', mono: true },
+  previousHint: { label: 'Previous key', mono: true },
+  newHint: { label: 'New key', mono: true },
+  graceUntil: { label: 'Old secret works until' },
+  ipLimits: { label: 'IP limits', mono: true },
+  notifyOnUse: { label: 'Notify on use' },
+  expiresAt: { label: 'Expires' },
+  impact: { label: 'Impact' },
+  integrations: { label: 'Integrations' },
 };
+const KNOWN_ORDER = Object.keys(KNOWN_FIELDS);
 
-// Nested objects deeper than this are summarised rather than rendered as JSON.
-const MAX_DEPTH = 3;
+/** Known fields first, in their order; others after them, alphabetically. */
+function byFieldOrder([a]: [string, unknown], [b]: [string, unknown]): number {
+  const rank = (key: string) => (Object.hasOwn(KNOWN_FIELDS, key) ? KNOWN_ORDER.indexOf(key) : KNOWN_ORDER.length);
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
+const isMono = (key: string) => (Object.hasOwn(KNOWN_FIELDS, key) && KNOWN_FIELDS[key].mono) || undefined;
+
+// Records nested deeper than this are written on one line ("Label: value; …") rather than as lists.
+const MAX_DEPTH = 2;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /** `notifyOnUse` → "Notify on use", `grace_until` → "Grace until", unless the field has its own label. */
 export function fieldLabel(key: string): string {
-  if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key];
+  if (Object.hasOwn(KNOWN_FIELDS, key)) return KNOWN_FIELDS[key].label;
   const words = key
     .replace(/[_\-.]+/g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -53,7 +64,7 @@ function scalarText(value: unknown): string {
   if (typeof value === 'number') return value.toLocaleString('en');
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(scalarText).join(', ');
-  if (isRecord(value)) return `${Object.keys(value).length} fields`;
+  if (isRecord(value)) return Object.entries(value).map(([key, inner]) => `${fieldLabel(key)}: ${scalarText(inner)}`).join('; ');
   return String(value);
 }
 
@@ -73,7 +84,9 @@ export function describeValue(value: unknown, depth = 0): DetailValue {
 }
 
 function describeFields(record: Record<string, unknown>, depth: number): DetailField[] {
-  return Object.entries(record).map(([key, value]) => ({ key, label: fieldLabel(key), value: describeValue(value, depth) }));
+  return Object.entries(record)
+    .sort(byFieldOrder)
+    .map(([key, value]) => ({ key, label: fieldLabel(key), mono: isMono(key), value: describeValue(value, depth) }));
 }
 
 function isChange(value: unknown): value is { from: unknown; to: unknown } {
@@ -85,11 +98,11 @@ export function describeDetails(details: unknown): DescribedDetails {
   const { changes, ...rest } = details;
   if (changes !== undefined && !isRecord(changes)) return { changes: [], fields: describeFields(details, 0) };
   const entries = Object.entries(changes ?? {});
-  const wellFormed = entries.filter(([, change]) => isChange(change)) as [string, { from: unknown; to: unknown }][];
+  const wellFormed = (entries.filter(([, change]) => isChange(change)) as [string, { from: unknown; to: unknown }][]).sort(byFieldOrder);
   // Entries of `changes` that are not { from, to } are still shown, as ordinary fields.
   const malformed = entries.filter(([, change]) => !isChange(change));
   return {
-    changes: wellFormed.map(([key, { from, to }]) => ({ key, label: fieldLabel(key), from: describeValue(from, 1), to: describeValue(to, 1) })),
+    changes: wellFormed.map(([key, { from, to }]) => ({ key, label: fieldLabel(key), mono: isMono(key), from: describeValue(from, 1), to: describeValue(to, 1) })),
     fields: describeFields(malformed.length > 0 ? { ...rest, changes: Object.fromEntries(malformed) } : rest, 0),
   };
 }

@@ -2,7 +2,6 @@ import 'server-only';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '../index';
-import type { Tx } from '../index';
 import { apiKeyPreviousSecrets, apiKeys, users } from '../schema';
 import { writeAudit } from './audit';
 

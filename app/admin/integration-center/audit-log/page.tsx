@@ -9,14 +9,10 @@ import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';
 import { auditKeyOptions, listAuditLog } from '@/db/queries/audit';
 import { requireAdmin } from '@/lib/auth';
+import { crumbs } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const pageCrumbs = [
-  { label: 'Community configuration', href: '/admin' },
-  { label: 'Integration center', href: '/admin/integration-center' },
-  { label: 'Audit log', href: AUDIT_LOG_PATH },
-];
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin(AUDIT_LOG_PATH);
@@ -38,7 +34,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader
-        crumbs={pageCrumbs}
+        crumbs={[...crumbs.auditLog]}
         title="Audit log"
         description="Every admin action on API keys: what was done, to which key, by whom, from which IP address and when. Times are in UTC."
       />

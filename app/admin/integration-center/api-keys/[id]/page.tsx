@@ -12,7 +12,6 @@ import { UsageChart } from '@/components/api-keys/usage-chart';
 import { PageHeader } from '@/components/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
 import { DateTime } from '@/components/ui/date-time';
 import { findApiKeyForAdmin } from '@/db/queries/api-keys';
 import { DEFAULT_REQUEST_LOG_PAGE_SIZE, integrationsSeen, keyImpact, parseUsageRange, requestLog, usageSeries, type UsageRange } from '@/db/queries/api-usage';
@@ -91,11 +90,7 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
       <div className="space-y-6">
         <KeyDetails apiKey={key} />
         <UsageChart series={series} range={range} rangeHref={(next: UsageRange) => href({ range: next })} />
-        <Card className="p-0">
-          <h2 className="px-6 pt-5 font-semibold">Integrations seen</h2>
-          <p className="px-6 pb-3 text-sm text-slate-600">Who calls with this key: integration name, user agent and IP address.</p>
-          <IntegrationsSeen items={seen} />
-        </Card>
+        <IntegrationsSeen items={seen} />
         <RequestLog
           rows={log.rows}
           total={log.total}

@@ -1,0 +1,225 @@
+import Link from 'next/link';
+import { BarChart3 } from 'lucide-react';
+import { USAGE_RANGES, type UsageBucket, type UsageRange } from '@/db/queries/api-usage';
+import { cn } from '@/lib/cn';
+import { Card } from '../ui/card';
+
+const hourLabel = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const fullHour = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const fullDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+// Every `step`-th bucket is labelled, counted back from the newest so "now" always has a label;
+// phones get half as many labels as wider screens.
+const AXIS = {
+  '24h': { unit: 'hour', short: hourLabel, full: fullHour, step: 3 },
+  '7d': { unit: 'day', short: dayLabel, full: fullDay, step: 1 },
+  '30d': { unit: 'day', short: dayLabel, full: fullDay, step: 5 },
+} as const satisfies Record<UsageRange, unknown>;
+
+const RANGE_ORDER = Object.keys(USAGE_RANGES) as UsageRange[];
+
+const formatCount = (n: number) => n.toLocaleString('en');
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** A round top for the scale, close above `max`, whose half (the middle gridline) is a whole number too. */
+function niceScale(max: number): number {
+  const half = Math.max(1, max / 2);
+  const magnitude = 10 ** Math.floor(Math.log10(half));
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10].map((f) => f * magnitude).find((s) => s >= half && Number.isInteger(s)) as number;
+  return 2 * step;
+}
+
+function RangeSwitcher({ range, rangeHref }: { range: UsageRange; rangeHref: (range: UsageRange) => string }) {
+  return (
+    <nav aria-label="Usage period">
+      <ul className="inline-flex rounded-md bg-white shadow-sm ring-1 ring-inset ring-slate-300">
+        {RANGE_ORDER.map((option, index) => {
+          const current = option === range;
+          return (
+            <li key={option} className={index > 0 ? 'border-l border-slate-300' : undefined}>
+              <Link
+                href={rangeHref(option)}
+                scroll={false}
+                aria-current={current ? 'page' : undefined}
+                className={cn(
+                  'block px-3 py-1.5 text-sm font-medium',
+                  index === 0 && 'rounded-l-md',
+                  index === RANGE_ORDER.length - 1 && 'rounded-r-md',
+                  current ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-50',
+                )}
+              >
+                {USAGE_RANGES[option].label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+      <li className="flex items-center gap-1.5">
+        <span aria-hidden className="size-2.5 rounded-sm bg-brand-600" /> Allowed
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span aria-hidden className="size-2.5 rounded-sm bg-red-500" /> Denied
+      </li>
+    </ul>
+  );
+}
+
+function Bars({ series, range, scale }: { series: UsageBucket[]; range: UsageRange; scale: number }) {
+  const axis = AXIS[range];
+  const last = series.length - 1;
+  return (
+    <div className="flex gap-2">
+      <div aria-hidden className="flex h-40 w-8 shrink-0 flex-col justify-between text-right text-[11px] leading-none text-slate-500 tabular-nums">
+        <span>{formatCount(scale)}</span>
+        <span>{formatCount(scale / 2)}</span>
+        <span>0</span>
+      </div>
+      <div className="min-w-0 flex-1">
+        <div className="relative h-40 border-b border-slate-300">
+          <div aria-hidden className="absolute inset-x-0 top-0 border-t border-dashed border-slate-200" />
+          <div aria-hidden className="absolute inset-x-0 top-1/2 border-t border-dashed border-slate-200" />
+          <div className="relative flex h-full items-end gap-px sm:gap-0.5">
+            {series.map((bucket) => {
+              const total = bucket.allowed + bucket.denied;
+              return (
+                <div
+                  key={bucket.start.toISOString()}
+                  title={`${axis.full.format(bucket.start)}: ${formatCount(bucket.allowed)} allowed, ${formatCount(bucket.denied)} denied`}
+                  className="flex h-full min-w-0 flex-1 items-end"
+                >
+                  {total > 0 && (
+                    <div className="flex min-h-0.5 w-full flex-col overflow-hidden rounded-t-sm" style={{ height: `${(total / scale) * 100}%` }}>
+                      <div className="bg-red-500" style={{ flexGrow: bucket.denied }} />
+                      <div className="bg-brand-600" style={{ flexGrow: bucket.allowed }} />
+                    </div>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div aria-hidden className="relative mt-1 h-4 text-[11px] leading-4 text-slate-500">
+          {series.map((bucket, index) => {
+            const fromEnd = last - index;
+            if (fromEnd % axis.step !== 0) return null;
+            // The newest label is right-aligned so it never hangs past the chart; the others centre on their bar.
+            const position = index === last ? { right: 0 } : { left: `${((index + 0.5) / series.length) * 100}%`, transform: 'translateX(-50%)' };
+            return (
+              <span
+                key={bucket.start.toISOString()}
+                className={cn('absolute whitespace-nowrap', fromEnd % (axis.step * 2) !== 0 && 'max-sm:hidden')}
+                style={position}
+              >
+                {axis.short.format(bucket.start)}
+              </span>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function DataTable({ series, range }: { series: UsageBucket[]; range: UsageRange }) {
+  const axis = AXIS[range];
+  return (
+    <details className="mt-4 text-sm">
+      <summary className="cursor-pointer font-medium text-slate-700 hover:text-slate-900">Show the numbers as a table</summary>
+      {/* Focusable, so keyboard users can scroll it. */}
+      <div tabIndex={0} role="region" aria-label="Usage numbers" className="mt-2 max-h-72 overflow-y-auto rounded-md ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+          <caption className="sr-only">
+            Requests per {axis.unit} over the last {USAGE_RANGES[range].label}, oldest first, times in UTC
+          </caption>
+          <thead className="sticky top-0 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2 capitalize">{axis.unit} (UTC)</th>
+              <th scope="col" className="px-3 py-2 text-right">Allowed</th>
+              <th scope="col" className="px-3 py-2 text-right">Denied</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {series.map((bucket) => (
+              <tr key={bucket.start.toISOString()}>
+                <th scope="row" className="whitespace-nowrap px-3 py-1.5 font-normal text-slate-700">
+                  <time dateTime={bucket.start.toISOString()}>{axis.full.format(bucket.start)}</time>
+                </th>
+                <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(bucket.allowed)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(bucket.denied)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/**
+ * Requests per hour or day, allowed (brand) stacked under denied (red). Plain divs, no chart
+ * library; screen readers get a one-sentence summary and the same numbers as a table.
+ */
+export function UsageChart({
+  series,
+  range,
+  rangeHref,
+}: {
+  series: UsageBucket[];
+  range: UsageRange;
+  /** The URL of this page showing another range. */
+  rangeHref: (range: UsageRange) => string;
+}) {
+  const allowed = series.reduce((sum, bucket) => sum + bucket.allowed, 0);
+  const denied = series.reduce((sum, bucket) => sum + bucket.denied, 0);
+  const total = allowed + denied;
+  const busiest = series.reduce<UsageBucket | null>((top, bucket) => (!top || bucket.allowed + bucket.denied > top.allowed + top.denied ? bucket : top), null);
+  const busiestTotal = busiest ? busiest.allowed + busiest.denied : 0;
+  const axis = AXIS[range];
+  const period = `the last ${USAGE_RANGES[range].label}`;
+  const totals = `${plural(total, 'request', 'requests')}, ${formatCount(denied)} denied`;
+
+  return (
+    <Card aria-labelledby="usage-chart-heading">
+      <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <h2 id="usage-chart-heading" className="font-semibold text-slate-900">
+            Usage
+          </h2>
+          <p className="mt-0.5 text-sm text-slate-600">
+            <span className="font-medium text-slate-900">{totals}</span> in {period} (UTC)
+          </p>
+        </div>
+        <RangeSwitcher range={range} rangeHref={rangeHref} />
+      </div>
+
+      {total === 0 ? (
+        <div className="rounded-md border border-dashed border-slate-300 px-4 py-10 text-center">
+          <BarChart3 aria-hidden className="mx-auto size-8 text-slate-400" />
+          <p className="mt-2 font-medium text-slate-900">No requests yet</p>
+          <p className="mt-1 text-sm text-slate-600">Nothing has called the API with this key in {period}.</p>
+        </div>
+      ) : (
+        <>
+          <div
+            role="img"
+            aria-label={`Bar chart of requests per ${axis.unit} in ${period}: ${formatCount(allowed)} allowed, ${formatCount(denied)} denied. Busiest ${axis.unit}: ${busiest ? axis.full.format(busiest.start) : ''}, ${plural(busiestTotal, 'request', 'requests')}. Times in UTC.`}
+          >
+            <Bars series={series} range={range} scale={niceScale(busiestTotal)} />
+          </div>
+          <div className="mt-3">
+            <Legend />
+          </div>
+          <DataTable series={series} range={range} />
+        </>
+      )}
+    </Card>
+  );
+}
