@@ -6,6 +6,7 @@ import type { FormState } from '@/lib/form-state';
 import { signInSchema, type SignInInput } from '@/lib/validations/sign-in';
 import { applyServerErrors } from './apply-server-errors';
 import { Button } from './ui/button';
+import { FormAlert } from './ui/form-alert';
 import { Field, fieldControlProps } from './ui/field';
 import { Input } from './ui/input';
 
@@ -22,11 +23,7 @@ export function SignInForm({ action, callbackUrl }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      {errors.root?.message && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-          {errors.root.message}
-        </p>
-      )}
+      <FormAlert message={errors.root?.message} />
       <Field id="email" label="Email" error={errors.email?.message}>
         <Input type="email" autoComplete="username" {...fieldControlProps('email', errors.email?.message)} {...form.register('email')} />
       </Field>

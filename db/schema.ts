@@ -14,9 +14,15 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const id = () => uuid('id').primaryKey().defaultRandom();
+// Every community-owned row names its community: queries scope by it next to the data.
+const communityId = () =>
+  uuid('community_id')
+    .notNull()
+    .references(() => communities.id);
 
 export const communities = pgTable('communities', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   logoUrl: text('logo_url').notNull().default('/community-logo.svg'),
@@ -30,10 +36,8 @@ export const communities = pgTable('communities', {
 export const userRole = pgEnum('user_role', ['admin', 'member']);
 
 export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  communityId: uuid('community_id')
-    .notNull()
-    .references(() => communities.id),
+  id: id(),
+  communityId: communityId(),
   /** Stored lower-cased: e-mail look-ups are case-insensitive. */
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
@@ -47,10 +51,8 @@ export const apiKeyStatus = pgEnum('api_key_status', ['enabled', 'disabled', 'de
 export const apiKeys = pgTable(
   'api_keys',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => communities.id),
+    id: id(),
+    communityId: communityId(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     prefix: text('prefix').notNull(),
@@ -91,7 +93,7 @@ export const apiKeys = pgTable(
 export const apiKeyPreviousSecrets = pgTable(
   'api_key_previous_secrets',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     apiKeyId: uuid('api_key_id')
       .notNull()
       .references(() => apiKeys.id),
@@ -106,10 +108,8 @@ export const apiKeyPreviousSecrets = pgTable(
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => communities.id),
+    id: id(),
+    communityId: communityId(),
     actorId: uuid('actor_id').references(() => users.id),
     action: text('action').notNull(),
     apiKeyId: uuid('api_key_id').references(() => apiKeys.id),
@@ -145,10 +145,8 @@ export const apiRequests = pgTable(
 );
 
 export const projects = pgTable('projects', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  communityId: uuid('community_id')
-    .notNull()
-    .references(() => communities.id),
+  id: id(),
+  communityId: communityId(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
   createdAt: createdAt(),
@@ -159,10 +157,8 @@ export const feedbackKind = pgEnum('feedback_kind', ['bug', 'idea', 'praise']);
 export const feedback = pgTable(
   'feedback',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => communities.id),
+    id: id(),
+    communityId: communityId(),
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id),

@@ -11,6 +11,7 @@ import { routes } from '@/lib/routes';
 import { apiKeyFormSchema, type ApiKeyFormInput, type ApiKeyFormValues } from '@/lib/validations/api-key';
 import { applyServerErrors } from '../apply-server-errors';
 import { Button } from '../ui/button';
+import { FormAlert } from '../ui/form-alert';
 import { Field, fieldControlProps } from '../ui/field';
 import { Input } from '../ui/input';
 import { KeyCreatedDialog } from './key-created-dialog';
@@ -48,11 +49,7 @@ export function CreateApiKeyForm({ action, defaultPrefix }: Props) {
   return (
     <>
       <form onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isSubmitting}>
-        {errors.root?.message && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-            {errors.root.message}
-          </p>
-        )}
+        <FormAlert message={errors.root?.message} />
         <KeySettingsFields form={form as unknown as UseFormReturn<KeySettingsInput>}>
           <Field
             id="prefix"

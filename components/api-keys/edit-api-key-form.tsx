@@ -12,6 +12,7 @@ import { routes } from '@/lib/routes';
 import { apiKeyEditSchema, type ApiKeyEditInput, type ApiKeyEditValues } from '@/lib/validations/api-key';
 import { applyServerErrors } from '../apply-server-errors';
 import { Button } from '../ui/button';
+import { FormAlert } from '../ui/form-alert';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../ui/dialog';
 import { KeySettingsFields, type KeySettingsInput } from './key-settings-fields';
 
@@ -55,11 +56,7 @@ export function EditApiKeyForm({ defaults, keepExpiryLabel, save, preview }: Pro
   return (
     <>
       <form onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isSubmitting}>
-        {errors.root?.message && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-            {errors.root.message}
-          </p>
-        )}
+        <FormAlert message={errors.root?.message} />
         <KeySettingsFields form={form as unknown as UseFormReturn<KeySettingsInput>} keepExpiryLabel={keepExpiryLabel} />
         <div className="flex items-center gap-3 border-t border-slate-200 pt-5">
           <Button type="submit" disabled={isSubmitting || saving}>

@@ -6,21 +6,9 @@ import { compileIpLimits } from '@/lib/ip-limits';
 import { apiKeyInvalidationLive, startApiKeyInvalidation } from './key-invalidation';
 
 /** A key as the API guard sees it, kept in memory so a warm request needs no database round trip. */
-export type CachedApiKey = {
-  id: string;
-  communityId: string;
-  name: string;
-  prefix: string;
-  hint: string;
-  status: 'enabled' | 'disabled' | 'deleted';
-  expiresAt: Date | null;
-  ipLimits: string[];
+export type CachedApiKey = ApiKeyLookupRow & {
   /** Compiled once per load, so a hit does not parse CIDRs again. */
   ipAllowed: (ip: string | null) => boolean;
-  notifyOnUse: boolean;
-  createdAt: Date;
-  /** Set when the presented secret was replaced by a rotation: it works until then. */
-  secretExpiresAt: Date | null;
 };
 
 // Bounded, because unknown keys are cached too and anyone can send well-formed made-up keys.

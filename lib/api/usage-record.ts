@@ -1,21 +1,7 @@
 import type { UsageRow } from '@/db/queries/api-requests';
 
-/** What the API guard reports for every request it handled, allowed or denied. */
-export type UsageRecord = {
-  requestId: string;
-  apiKeyId: string | null;
-  communityId: string | null;
-  at: Date;
-  method: string;
-  /** The path only; anything from '?' on is cut off here anyway, so a key in a URL is never stored. */
-  path: string;
-  status: number;
-  outcome: string;
-  ip: string | null;
-  userAgent: string | null;
-  integrationName: string | null;
-  latencyMs: number;
-};
+/** What the API guard reports for every request it handled, allowed or denied (the row to store). */
+export type UsageRecord = UsageRow;
 
 /** Caps on client-controlled text, so one request cannot bloat the table or the buffer. */
 export const USAGE_TEXT_LIMITS = {
