@@ -3,6 +3,22 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   // server.ts owns the process; Next only renders and routes.
   poweredByHeader: false,
+  // `next dev` logs incoming URLs; a key someone put in a query string must not reach the console.
+  logging: { incomingRequests: { ignore: [/^\/api\/v1\//] } },
+  async headers() {
+    // Admin actions are a click away: no page may be framed by another site (clickjacking).
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+        ],
+      },
+    ];
+  },
   experimental: {
     // forbidden() → app/forbidden.tsx with HTTP 403 for members on admin pages.
     authInterrupts: true,

@@ -38,6 +38,8 @@ export default defineConfig({
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-e2e-only-secret-e2e-only-secret',
       PGLITE_DIR: process.env.DATABASE_URL ? '' : 'memory://',
       DATABASE_URL: process.env.DATABASE_URL ?? '',
+      SEED_ADMIN_PASSWORD: process.env.SEED_ADMIN_PASSWORD ?? 'admin-password',
+      SEED_MEMBER_PASSWORD: process.env.SEED_MEMBER_PASSWORD ?? 'member-password',
       LOG_LEVEL: 'warn',
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -33,6 +33,11 @@ function stampRequest(req: IncomingMessage, config: Config): string {
     trusted: config.TRUSTED_PROXIES,
   });
   req.headers[CLIENT_IP_HEADER] = clientIp ?? '';
+  // Host and scheme hints are as forgeable as the address when no proxy is trusted.
+  if (config.TRUSTED_PROXIES.kind === 'none') {
+    delete req.headers['x-forwarded-host'];
+    delete req.headers['x-forwarded-proto'];
+  }
   const requestId = randomUUID();
   req.headers[REQUEST_ID_HEADER] = requestId;
   return requestId;
@@ -76,8 +81,11 @@ async function main() {
   await app.prepare();
   markEdgeDecidesClientIp();
 
+  let stopping = false;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
+    // While stopping, tell keep-alive clients to reconnect elsewhere, so connections drain.
+    if (stopping) res.setHeader('connection', 'close');
     const requestId = stampRequest(req, config);
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
@@ -96,20 +104,29 @@ async function main() {
 
   server.listen(config.PORT, () => printSignInDetails(config, `http://localhost:${config.PORT}`));
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
-    const force = setTimeout(() => {
-      log.error('shutdown took over 15 s; exiting');
-      process.exit(1);
-    }, 15_000);
-    force.unref();
+    // Connections get 10 s to finish; then they are cut, and buffers are still flushed.
     await new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      const cut = setTimeout(() => {
+        log.warn('in-flight requests still open after 10 s; closing them');
+        server.closeAllConnections();
+      }, 10_000);
+      server.close(() => {
+        clearInterval(sweep);
+        clearTimeout(cut);
+        resolve();
+      });
       server.closeIdleConnections();
     });
+    const force = setTimeout(() => {
+      log.error('flushing buffers took over 20 s; exiting without them');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
     await runShutdownHooks((name, error) => log.error({ hook: name, err: error }, 'shutdown hook failed'));
     await closeDatabase();
     log.info('stopped');

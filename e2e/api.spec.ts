@@ -78,7 +78,7 @@ test('the API Keys list shows last use and request counts; the Integration cente
   // Usage is written in batches within a second: reload until it shows.
   await expect(async () => {
     await page.reload();
-    await expect(row).toContainText('127.0.0.2');
+    await expect(row).toContainText('127.0.0.1');
     await expect(row.getByRole('cell').nth(4)).toHaveText('3');
   }).toPass({ timeout: 10_000 });
   await expect(page.getByRole('row', { name: /Zapier bridge/ })).not.toContainText('Never');

@@ -1,10 +1,12 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { SessionUser } from '@/db/queries/users';
 import { currentUser, isAdmin } from './auth';
 import { clientIpFrom } from './edge';
 import { fieldErrors, type FormState } from './form-state';
+import { log } from './logger';
 
 export type AdminContext = { user: SessionUser; ip: string | null };
 
@@ -23,6 +25,12 @@ export function adminAction<S extends z.ZodType, R>(
     if (!isAdmin(user)) return { message: 'Only community admins can do this.' };
     const parsed = schema.safeParse(input);
     if (!parsed.success) return fieldErrors(parsed.error);
-    return handler(parsed.data, { user, ip: clientIpFrom(await headers()) });
+    try {
+      return await handler(parsed.data, { user, ip: clientIpFrom(await headers()) });
+    } catch (error) {
+      unstable_rethrow(error); // redirect() / notFound() are control flow, not failures
+      log.error({ err: error }, 'admin action failed');
+      return { message: 'Something went wrong and nothing was changed. Try again in a moment.' };
+    }
   };
 }

@@ -45,6 +45,14 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT', 'TRUSTED_PROXIES']);
   });
 
+  it('requires chosen seed passwords in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' }).sort()).toEqual([
+      'SEED_ADMIN_PASSWORD: required in production (the default is public)',
+      'SEED_MEMBER_PASSWORD: required in production (the default is public)',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', SEED_ADMIN_PASSWORD: 'a-long-secret', SEED_MEMBER_PASSWORD: 'another-secret' })).toEqual([]);
+  });
+
   it('parses TRUSTED_PROXIES as hops or ranges', () => {
     expect(loadConfig({ TRUSTED_PROXIES: '1' }).TRUSTED_PROXIES).toEqual({ kind: 'hops', count: 1 });
     expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8' }).TRUSTED_PROXIES.kind).toBe('ranges');

@@ -55,6 +55,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   } catch (error) {
     problems.push(`TRUSTED_PROXIES: ${(error as Error).message}`);
   }
+  // The seed defaults are printed in the README: a production deployment must choose its own.
+  if (parsed.success && parsed.data.NODE_ENV === 'production') {
+    for (const name of ['SEED_ADMIN_PASSWORD', 'SEED_MEMBER_PASSWORD'] as const) {
+      if (!env[name]?.trim()) problems.push(`${name}: required in production (the default is public)`);
+    }
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return { ...parsed.data, TRUSTED_PROXIES: trustedProxies };
 }

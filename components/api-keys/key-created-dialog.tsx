@@ -13,7 +13,8 @@ import { Label } from '../ui/label';
 export function KeyCreatedDialog(props: { title: string; apiKey: string | null; keyName: string; onDone: () => void }) {
   return (
     <Dialog open={props.apiKey !== null} onOpenChange={(open) => !open && props.onDone()}>
-      <DialogContent onPointerDownOutside={(event) => event.preventDefault()}>
+      {/* Only Done/Close dismiss it: a stray click or Escape must not throw away the only copy. */}
+      <DialogContent onPointerDownOutside={(event) => event.preventDefault()} onEscapeKeyDown={(event) => event.preventDefault()}>
         <DialogTitle>{props.title}</DialogTitle>
         <DialogDescription>
           Your new key for <strong>{props.keyName}</strong> is ready. Store it somewhere safe, such as your integration&apos;s secret

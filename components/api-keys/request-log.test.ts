@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { RequestLogRow } from '@/db/queries/api-usage';
-import type { OutcomeFilter } from '@/lib/api-keys/outcomes';
+import { OUTCOME_FILTERS, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { RequestLog } from './request-log';
 
 const hrefFor = ({ page, filter }: { page: number; filter: OutcomeFilter }) =>
@@ -44,7 +44,7 @@ describe('RequestLog', () => {
     expect(html).toContain('<input type="hidden" name="range" value="30d"/>');
     expect(html).toMatch(/<label for="request-log-outcome"[^>]*>Outcome<\/label><select id="request-log-outcome" name="outcome"/);
     expect(html).toContain('<option value="key_disabled" selected="">Key disabled</option>');
-    expect(html.match(/<option /g)).toHaveLength(18);
+    expect(html.match(/<option /g)).toHaveLength(OUTCOME_FILTERS.length);
     expect(html).toMatch(/<button type="submit"[^>]*>Filter<\/button>/);
     expect(textOf(html)).toContain('1 request denied with “Key disabled”');
   });

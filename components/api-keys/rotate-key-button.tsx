@@ -19,7 +19,7 @@ const formatUtc = (iso: string) => `${new Date(iso).toISOString().slice(0, 16).r
 export function RotateKeyButton({ keyId, keyName, expiresAt, rotate }: Props) {
   const router = useRouter();
   const [grace, setGrace] = useState<GracePeriod>('24h');
-  const [rotated, setRotated] = useState<Rotated | null>(null);
+  const [rotated, setRotated] = useState<(Rotated & { note: string }) | null>(null);
 
   async function confirm() {
     const result = await rotate({ id: keyId, grace });
@@ -27,7 +27,9 @@ export function RotateKeyButton({ keyId, keyName, expiresAt, rotate }: Props) {
       toast.error(result.message ?? 'Could not rotate the key.');
       return false;
     }
-    setRotated(result.data);
+    const { graceUntil } = result.data;
+    const note = Date.parse(graceUntil) <= Date.now() ? 'the old secret has stopped working' : `old secret valid until ${formatUtc(graceUntil)}`;
+    setRotated({ ...result.data, note });
     return true;
   }
 
@@ -61,7 +63,7 @@ export function RotateKeyButton({ keyId, keyName, expiresAt, rotate }: Props) {
       <KeyCreatedDialog
         title="API key rotated"
         apiKey={rotated?.key ?? null}
-        keyName={rotated ? `${rotated.name} (old secret valid until ${formatUtc(rotated.graceUntil)})` : ''}
+        keyName={rotated ? `${rotated.name} (${rotated.note})` : ''}
         onDone={() => {
           setRotated(null);
           router.refresh();

@@ -34,11 +34,14 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** Each key's newest row in the batch; on equal times the later row wins (it was recorded last). */
+/**
+ * Each key's newest allowed row in the batch; on equal times the later row wins. Refused calls
+ * (outcome other than 'ok') are in the request log, but are not a "use" of the key.
+ */
 function latestUseByKey(rows: UsageRow[]): { id: string; at: Date; ip: string | null }[] {
   const latest = new Map<string, UsageRow>();
   for (const row of rows) {
-    if (!row.apiKeyId) continue;
+    if (!row.apiKeyId || row.outcome !== 'ok') continue;
     const seen = latest.get(row.apiKeyId);
     if (!seen || row.at.getTime() >= seen.at.getTime()) latest.set(row.apiKeyId, row);
   }

@@ -16,6 +16,7 @@ export const OUTCOMES = {
   ip_not_allowed: { label: 'IP not allowed', allowed: false, tone: 'red' },
   insufficient_scope: { label: 'Insufficient scope', allowed: false, tone: 'red' },
   not_found: { label: 'Not found', allowed: false, tone: 'amber' },
+  method_not_allowed: { label: 'Method not allowed', allowed: false, tone: 'amber' },
   unsupported_media_type: { label: 'Unsupported media type', allowed: false, tone: 'amber' },
   invalid_json: { label: 'Invalid JSON', allowed: false, tone: 'amber' },
   validation_failed: { label: 'Validation failed', allowed: false, tone: 'amber' },

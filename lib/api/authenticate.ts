@@ -5,14 +5,18 @@ import { ApiError } from './errors';
 
 const KEY_QUERY_PARAMS = ['apiKey', 'api_key', 'apikey', 'key', 'access_token', 'token'];
 
+/** X-API-Key, else Authorization: Bearer; an empty header counts as absent. */
 function keyFromHeaders(headers: Headers): string | null {
-  const header = headers.get('x-api-key');
-  if (header !== null) return header.trim();
-  const authorization = headers.get('authorization');
-  if (authorization === null) return null;
-  const match = /^Bearer\s+(.*)$/i.exec(authorization.trim());
-  return match ? match[1].trim() : authorization.trim();
+  const header = headers.get('x-api-key')?.trim();
+  if (header) return header;
+  const authorization = headers.get('authorization')?.trim();
+  if (!authorization) return null;
+  const match = /^Bearer(?:\s+(.*))?$/i.exec(authorization);
+  return match ? match[1]?.trim() || null : authorization;
 }
+
+const ROTATED_OUT =
+  'This secret was replaced when the key was rotated, and its grace period has ended. Use the new secret.';
 
 export type Authentication = { ok: true; key: CachedApiKey } | { ok: false; error: ApiError; key: CachedApiKey | null };
 
@@ -39,7 +43,10 @@ export async function authenticate(url: URL, headers: Headers, clientIp: string 
   const state = keyState(key);
   if (state === 'deleted') return deny('invalid_key', key);
   if (state === 'disabled') return deny('key_disabled', key);
-  if (state === 'expired') return deny('key_expired', key);
+  if (state === 'expired') {
+    const rotatedOut = key.secretExpiresAt !== null && (key.expiresAt === null || key.secretExpiresAt < key.expiresAt);
+    return rotatedOut ? { ok: false, error: new ApiError('key_expired', ROTATED_OUT), key } : deny('key_expired', key);
+  }
   if (!key.ipAllowed(clientIp)) return deny('ip_not_allowed', key);
   return { ok: true, key };
 }

@@ -11,6 +11,7 @@ export const API_ERRORS = {
   ip_not_allowed: { status: 403, message: 'This API key may not be used from your IP address.' },
   insufficient_scope: { status: 403, message: 'This API key is not allowed to do this.' },
   not_found: { status: 404, message: 'Nothing was found here.' },
+  method_not_allowed: { status: 405, message: 'This endpoint does not support this HTTP method.' },
   unsupported_media_type: { status: 415, message: 'Send the body as JSON with Content-Type: application/json.' },
   invalid_json: { status: 400, message: 'The body is not valid JSON.' },
   validation_failed: { status: 400, message: 'Some fields are not valid: see error.fields.' },

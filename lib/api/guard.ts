@@ -68,3 +68,14 @@ export function guarded<P = Record<string, never>>(handler: Handler<P>) {
   };
   return Object.assign(route, { [GUARDED]: true as const });
 }
+
+/**
+ * The methods a route does not implement, still guarded and answered as JSON 405 (Next's own
+ * 405 would be empty and unrecorded): `export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET'])`.
+ */
+export function otherMethods(allowed: string[]) {
+  const refuse = guarded(async () => {
+    throw new ApiError('method_not_allowed', `This endpoint supports ${allowed.join(', ')}.`);
+  });
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
+}

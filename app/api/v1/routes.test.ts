@@ -125,6 +125,12 @@ describe('endpoints', () => {
     }
   });
 
+  it('answers other methods with a JSON 405, still guarded', async () => {
+    const refused = await callRoute(me.POST, { path: '/api/v1/me', method: 'POST', key: key.key });
+    expect(refused).toMatchObject({ status: 405, json: { error: { code: 'method_not_allowed', requestId: expect.any(String) } } });
+    expect(code(await callRoute(me.DELETE, { path: '/api/v1/me', method: 'DELETE' }))).toBe('missing_key');
+  });
+
   it.each(['page=-1', 'pageSize=100000', 'page=abc', 'pageSize=0'])('refuses paging %s with per-field messages', async (query) => {
     const result = await callRoute(projectsRoute.GET, { path: `/api/v1/projects?${query}`, key: key.key });
     expect(result.status).toBe(400);
@@ -197,6 +203,6 @@ describe('usage recording', () => {
     expect(rows.every((r) => r.userAgent === 'jira-connector/2.1' && r.integrationName === 'Jira' && r.method === 'GET')).toBe(true);
     const [row] = await getDb().select().from(apiKeys).where(eq(apiKeys.id, recorded.id));
     expect(row.lastUsedAt).not.toBeNull();
-    expect(row.lastUsedIp).toBe('127.0.0.9');
+    expect(row.lastUsedIp).toBe('127.0.0.1'); // the refused call from 127.0.0.9 is not a use
   });
 });

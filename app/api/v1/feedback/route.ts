@@ -2,7 +2,7 @@ import { createFeedback, listFeedback } from '@/db/queries/feedback';
 import { findProject } from '@/db/queries/projects';
 import { readJsonBody } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
-import { guarded } from '@/lib/api/guard';
+import { guarded, otherMethods } from '@/lib/api/guard';
 import { paged, parsePaging } from '@/lib/api/paging';
 import { createFeedbackSchema, uuidSchema } from '@/lib/validations/feedback';
 
@@ -29,3 +29,5 @@ export const POST = guarded(async ({ key }, request) => {
   const created = await createFeedback({ ...input, communityId: key.communityId, apiKeyId: key.id });
   return Response.json(created, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(['GET', 'POST']);

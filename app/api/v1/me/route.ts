@@ -1,4 +1,4 @@
-import { guarded } from '@/lib/api/guard';
+import { guarded, otherMethods } from '@/lib/api/guard';
 
 /** The calling key, as its integration sees it. */
 export const GET = guarded(async ({ key }) =>
@@ -12,3 +12,5 @@ export const GET = guarded(async ({ key }) =>
     expiresAt: key.expiresAt,
   }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET']);

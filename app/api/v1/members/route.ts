@@ -1,5 +1,5 @@
 import { listMembers } from '@/db/queries/users';
-import { guarded } from '@/lib/api/guard';
+import { guarded, otherMethods } from '@/lib/api/guard';
 import { paged, parsePaging } from '@/lib/api/paging';
 
 export const GET = guarded(async ({ key, url }) => {
@@ -7,3 +7,5 @@ export const GET = guarded(async ({ key, url }) => {
   const { rows, total } = await listMembers({ communityId: key.communityId, limit: paging.pageSize, offset: paging.offset });
   return Response.json(paged(rows, total, paging));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET']);

@@ -1,6 +1,6 @@
 import { findProject } from '@/db/queries/projects';
 import { ApiError } from '@/lib/api/errors';
-import { guarded } from '@/lib/api/guard';
+import { guarded, otherMethods } from '@/lib/api/guard';
 import { uuidSchema } from '@/lib/validations/feedback';
 
 export const GET = guarded<{ id: string }>(async ({ key }, _request, { params }) => {
@@ -9,3 +9,5 @@ export const GET = guarded<{ id: string }>(async ({ key }, _request, { params })
   if (!project) throw new ApiError('not_found', 'No project with this id.');
   return Response.json(project);
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET']);
