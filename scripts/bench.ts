@@ -5,10 +5,11 @@
  * autocannon process, and compares `/api/health` (no key, no database: the baseline) with
  * `/api/v1/me` (key check, handler, usage row), alternating the two so drift on a shared machine
  * hits both alike. Then stops the server with SIGTERM — the graceful path that flushes the usage
- * buffer — and checks that every guarded response left its row in `api_requests`.
+ * buffer — and checks that every guarded response left its row in `api_requests`. After each
+ * guarded run it waits for the usage recorder to catch up, so the next run starts clean.
  *
- * Options (all optional): --duration <s per round, 20> --warmup <s, 5> --rounds <min pairs, 2>
- * --max-rounds <8> --connections <50> --min-requests <guarded, 50000> --fixed-rate <req/s, 500; 0 = skip>
+ * Options (all optional): --duration <s per round, 15> --warmup <s, 10> --rounds <min pairs, 3>
+ * --max-rounds <10> --connections <50> --min-requests <guarded, 50000> --serial <s with one connection, 10; 0 = skip>
  * --port <3300> --build (rebuild even if .next/BUILD_ID exists) --profile <dir> (server CPU profile).
  * DATABASE_URL: use that database (kept); without it a fresh ic_bench_<timestamp> is created and dropped.
  *
@@ -18,20 +19,20 @@ import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { machineBusyOver, withCpu } from './bench/cpu';
-import { countUsageRows, createBenchKey, prepareDatabase } from './bench/db';
+import { countUsageRows, createBenchKey, prepareDatabase, waitForUsageRows } from './bench/db';
 import { runLoad } from './bench/load';
 import { runTable, summary, usageTable, type Run, type Target, type Targets } from './bench/report';
 import { ensureBuild, startServer, type RunningServer } from './bench/server';
 
 const { values: args } = parseArgs({
   options: {
-    duration: { type: 'string', default: '20' },
-    warmup: { type: 'string', default: '5' },
-    rounds: { type: 'string', default: '2' },
-    'max-rounds': { type: 'string', default: '8' },
+    duration: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
+    'max-rounds': { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     'min-requests': { type: 'string', default: '50000' },
-    'fixed-rate': { type: 'string', default: '500' },
+    serial: { type: 'string', default: '10' },
     port: { type: 'string', default: '3300' },
     build: { type: 'boolean', default: false },
     profile: { type: 'string' },
@@ -48,7 +49,7 @@ const options = {
   minRounds: Math.max(1, num('rounds')),
   maxRounds: num('max-rounds'),
   connections: num('connections'),
-  fixedRate: num('fixed-rate'),
+  serialSec: num('serial'),
   port: num('port'),
 };
 const targets: Targets = { minRatio: 0.9, maxAddedP99Ms: 2, minGuardedRequests: num('min-requests') };
@@ -81,20 +82,29 @@ async function main() {
 
     const runs: Run[] = [];
     /** One autocannon run; a guarded run gets a key of its own so its usage rows can be counted exactly. */
-    const measure = async (phase: string, target: Target, durationSec: number, overallRate?: number) => {
+    const measure = async (phase: string, target: Target, durationSec: number, connections = options.connections, drain = true) => {
       const key = target === 'guarded' ? await createBenchKey(db.sql, phase) : null;
-      const { result: load, serverCpu, machineCpu } = await withCpu(running.pid, () =>
+      const { result: load, cpu } = await withCpu(running.pid, () =>
         runLoad({
           url: running.baseUrl + PATHS[target],
-          connections: options.connections,
+          connections,
           durationSec,
-          overallRate,
           headers: key ? { 'x-api-key': key.key } : undefined,
         }),
       );
-      const run: Run = { phase, target, path: PATHS[target], load, serverCpu, machineCpu, keyId: key?.id };
-      // How far the usage recorder lags behind: rows already committed when the load stopped.
-      if (key) run.rowsWhenStopped = (await countUsageRows(db.sql, [key.id])).get(key.id)?.rows ?? 0;
+      const run: Run = { phase, target, path: PATHS[target], load, cpu, cpuMsPerRequest: (cpu.serverSec * 1000) / load.responses, keyId: key?.id };
+      if (key) {
+        // How far the usage recorder lags behind: rows already committed when the load stopped.
+        run.rowsWhenStopped = (await countUsageRows(db.sql, [key.id])).get(key.id)!.rows;
+      }
+      if (key && drain) {
+        // Let it catch up before the next run, so its deferred writes are charged to this run's
+        // CPU per request and not to the next (baseline) run's throughput.
+        const started = performance.now();
+        const caughtUp = await withCpu(running.pid, () => waitForUsageRows(db.sql, key.id, load.sent));
+        run.drainMs = performance.now() - started;
+        run.cpuMsPerRequest = ((cpu.serverSec + caughtUp.cpu.serverSec) * 1000) / load.responses;
+      }
       runs.push(run);
       console.log(
         `  ${phase.padEnd(12)} ${run.path.padEnd(12)} ${load.reqPerSec.toFixed(0).padStart(6)} req/s  p50 ${load.p50} ms  p99 ${load.p99} ms` +
@@ -117,12 +127,12 @@ async function main() {
       guardedResponses += (await measure(phase, 'guarded', options.durationSec)).load.responses;
     }
 
-    // At a rate well below capacity nothing queues, so latency shows the guard's own cost per
-    // request; at full load (above) latency is mostly waiting for the saturated event loop.
-    if (options.fixedRate > 0) {
-      const phase = `fixed ${options.fixedRate}/s`;
-      await measure(phase, 'baseline', Math.min(options.durationSec, 10), options.fixedRate);
-      await measure(phase, 'guarded', Math.min(options.durationSec, 10), options.fixedRate);
+    // With one connection nothing queues, so latency is the guard's own cost per request; at full
+    // load (above) latency is mostly waiting for the saturated event loop (Little's law).
+    if (options.serialSec > 0) {
+      await measure('1 connection', 'baseline', options.serialSec, 1);
+      // No drain: the rows still buffered are left to the shutdown flush, so that path is tested too.
+      await measure('1 connection', 'guarded', options.serialSec, 1, false);
     }
 
     const guardedRuns = runs.filter((r) => r.target === 'guarded');
@@ -136,12 +146,14 @@ async function main() {
     const flushed = keyIds.reduce((n, id) => n + afterStop.get(id)!.rows - beforeStop.get(id)!.rows, 0);
 
     const measured = runs.filter((r) => measuredPhases.has(r.phase));
-    const fixed = runs.filter((r) => r.phase.startsWith('fixed'));
-    const result = summary(measured, fixed, targets);
+    const result = summary(measured, runs.filter((r) => r.phase === '1 connection'), targets);
     const usage = usageTable(guardedRuns, afterStop, measuredPhases, targets);
     console.log(`\nserver exited with ${exitCode} after ${stopMs.toFixed(0)} ms; the shutdown flush wrote ${flushed} rows\n`);
     console.log(runTable(runs, cores));
-    console.log(`\nlatency in ms (autocannon: 1 ms resolution, 2xx only); server CPU = share of one core; CPU = share of all ${cores} cores\n`);
+    console.log(
+      `\nlatency in ms (autocannon: 1 ms resolution, 2xx only); server CPU = share of one core; CPU = share of all ${cores} cores;\n` +
+        'CPU ms/req = server CPU per response, guarded runs including the drain (usage rows still being written after the load stopped)\n',
+    );
     console.log(result.text);
     console.log('\nusage rows (api_requests), counted per run key after the server exited:\n');
     console.log(usage.text);

@@ -27,11 +27,17 @@ export function machineCpuSeconds(): { busy: number; total: number } {
   return { busy: (total - idle) / TICKS_PER_SECOND, total: total / TICKS_PER_SECOND };
 }
 
-/**
- * Measures, around `work`, how busy the server process and the whole machine were: the share
- * of one core the server used (100 % = its event loop saturated) and of all cores together.
- */
-export async function withCpu<T>(serverPid: number, work: () => Promise<T>): Promise<{ result: T; serverCpu: number; machineCpu: number }> {
+export type CpuUse = {
+  /** CPU seconds the server process used. */
+  serverSec: number;
+  /** Share of one core the server used (1 = its event loop never idle). */
+  serverShare: number;
+  /** Share of all cores the machine used (load generator, server, Postgres, anything else). */
+  machineShare: number;
+};
+
+/** Measures, around `work`, how busy the server process and the whole machine were. */
+export async function withCpu<T>(serverPid: number, work: () => Promise<T>): Promise<{ result: T; cpu: CpuUse }> {
   const server0 = processCpuSeconds(serverPid) ?? 0;
   const machine0 = machineCpuSeconds();
   const wall0 = performance.now();
@@ -39,10 +45,14 @@ export async function withCpu<T>(serverPid: number, work: () => Promise<T>): Pro
   const wall = (performance.now() - wall0) / 1000;
   const server1 = processCpuSeconds(serverPid) ?? server0;
   const machine1 = machineCpuSeconds();
+  const serverSec = server1 - server0;
   return {
     result,
-    serverCpu: (server1 - server0) / wall,
-    machineCpu: (machine1.busy - machine0.busy) / (machine1.total - machine0.total),
+    cpu: {
+      serverSec,
+      serverShare: serverSec / wall,
+      machineShare: (machine1.busy - machine0.busy) / (machine1.total - machine0.total),
+    },
   };
 }
 

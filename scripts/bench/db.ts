@@ -69,3 +69,23 @@ export async function countUsageRows(sql: postgres.Sql, keyIds: string[]): Promi
   for (const row of found) counts.set(row.id, { rows: row.rows, ok: row.ok });
   return counts;
 }
+
+/**
+ * Waits until the server's usage recorder has committed the rows of one key: `expected` of them,
+ * or none added for `quietMs` (longer than the recorder's 1 s flush interval; some requests sent
+ * as autocannon stopped may never have reached the server). Returns the rows found.
+ */
+export async function waitForUsageRows(sql: postgres.Sql, keyId: string, expected: number, quietMs = 2_500, timeoutMs = 60_000): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  let rows = -1;
+  let changedAt = performance.now();
+  while (performance.now() < deadline) {
+    const now = (await countUsageRows(sql, [keyId])).get(keyId)!.rows;
+    if (now >= expected) return now;
+    if (now !== rows) changedAt = performance.now();
+    else if (performance.now() - changedAt >= quietMs) return now;
+    rows = now;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return rows;
+}

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 
 // autocannon's own CLI, run by this Node binary: a second process, so the load generator never
 // shares the server's event loop (nor the bench script's), and no npx start-up in the way.
+// Closed loop only: autocannon's -R fires each connection's quota in a burst at the start of
+// every second, which queues requests as badly as full load does.
 const AUTOCANNON_CLI = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
 export type LoadOptions = {
@@ -10,8 +12,6 @@ export type LoadOptions = {
   connections: number;
   durationSec: number;
   headers?: Record<string, string>;
-  /** Requests/s over all connections; unset = as fast as the server answers (closed loop). */
-  overallRate?: number;
 };
 
 export type LoadResult = {
@@ -23,8 +23,7 @@ export type LoadResult = {
   /** Responses received (any status): autocannon's `requests.total`. */
   responses: number;
   /** Requests written to a socket: `requests.sent`. Can exceed `responses` by up to one per
-   * connection — those still in flight when the run stopped (the server answers them anyway).
-   * With a fixed rate (-R) autocannon counts whole batches here, so it is only approximate. */
+   * connection — those still in flight when the run stopped (the server answers them anyway). */
   sent: number;
   ok: number;
   non2xx: number;
@@ -45,7 +44,6 @@ type AutocannonJson = {
 
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
   const args = [AUTOCANNON_CLI, '--json', '--no-progress', '-c', String(options.connections), '-d', String(options.durationSec)];
-  if (options.overallRate) args.push('-R', String(options.overallRate));
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
   args.push(options.url);
 

@@ -43,6 +43,9 @@ export async function startServer({ port, databaseUrl, profileDir }: { port: num
       PORT: String(port),
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString('base64url'),
+      // Production refuses the public default seed passwords; nobody signs in during the bench.
+      SEED_ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
+      SEED_MEMBER_PASSWORD: randomBytes(18).toString('base64url'),
       NEXT_TELEMETRY_DISABLED: '1',
       // One info line per request would measure the logger, not the guard.
       LOG_LEVEL: 'warn',
@@ -57,12 +60,15 @@ export async function startServer({ port, databaseUrl, profileDir }: { port: num
   child.stdout!.setEncoding('utf8').on('data', collect);
   child.stderr!.setEncoding('utf8').on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close' comes after the last output chunk; 'exit' may come before it.
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
 
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(baseUrl, child, 90_000);
   } catch (error) {
     child.kill('SIGKILL');
+    await closed;
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
   }
   return {
