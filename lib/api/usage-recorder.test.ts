@@ -125,6 +125,18 @@ describe('usage recorder', () => {
     expect(await count(keyId)).toBe(2);
   });
 
+  it('writes a backlog of batches in fewer, larger transactions', async () => {
+    const keyId = await createKey();
+    configureUsageRecorder({ batchSize: 10, intervalMs: 60_000 });
+    const insert = vi.spyOn(requests, 'insertUsageBatch');
+    const seen = insert.mock.calls.length;
+    // The first full batch starts a write; the 19 filled meanwhile queue up behind it.
+    for (let i = 0; i < 200; i++) recordUsage(usage(keyId));
+    await flushUsage();
+    expect(await count(keyId)).toBe(200);
+    expect(insert.mock.calls.length - seen).toBeLessThan(20);
+  });
+
   it('writes a partial batch on its own after the interval', async () => {
     const keyId = await createKey();
     recordUsage(usage(keyId));
