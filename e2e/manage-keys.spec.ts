@@ -56,7 +56,7 @@ test('tightening IP limits first shows which recent callers would be refused', a
   await page.getByRole('link', { name: 'Edit' }).click();
   await page.getByLabel('Limit access to IP addresses').fill('127.0.0.1\n::1');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByText('Changes saved')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('127.0.0.1, ::1');
   await expect.poll(async () => (await callApi('/api/v1/me', { key })).status, { timeout: 1000, intervals: [50] }).toBe(200);
 });
 

@@ -3,7 +3,6 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { EXPIRY_CHOICES, EXPIRY_CHOICE_VALUES } from '@/lib/api-keys/expiry';
 import { MAX_IP_LIMIT_ENTRIES } from '@/lib/ip-limits';
-import { API_KEY_NAME_MAX } from '@/lib/validations/api-key';
 import { Field, fieldControlProps } from '../ui/field';
 import { controlClass, Input, Textarea } from '../ui/input';
 
@@ -34,7 +33,7 @@ export function KeySettingsFields({ form, keepExpiryLabel, children }: Props) {
   return (
     <>
       <Field id="name" label="Name" error={error('name')} hint="Shown in lists and e-mails, e.g. “Jira sync”.">
-        <Input autoComplete="off" maxLength={API_KEY_NAME_MAX} {...fieldControlProps('name', error('name'), true)} {...form.register('name')} />
+        <Input autoComplete="off" {...fieldControlProps('name', error('name'), true)} {...form.register('name')} />
       </Field>
       <Field id="description" label="Description" optional error={error('description')} hint="What uses this key, and who to ask about it.">
         <Textarea rows={3} {...fieldControlProps('description', error('description'), true)} {...form.register('description')} />
