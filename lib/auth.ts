@@ -70,9 +70,3 @@ export async function requireAdmin(returnTo: string): Promise<SessionUser> {
   if (!isAdmin(user)) forbidden();
   return user;
 }
-
-export async function requireUser(returnTo: string): Promise<SessionUser> {
-  const user = await currentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
-  return user;
-}

@@ -167,6 +167,14 @@ describe('refusals', () => {
     expect(await row(foreign.id)).toMatchObject({ name: 'Foreign', status: 'enabled', hash: foreign.hash, deletedAt: null });
   });
 
+  it('the key page’s lookup treats an id that is not a UUID as not found', async () => {
+    const { findApiKeyForAdmin } = await import('@/db/queries/api-keys');
+    await expect(findApiKeyForAdmin({ id: 'not-a-uuid', communityId: home.communityId })).resolves.toBeNull();
+    const key = await newKey();
+    await expect(findApiKeyForAdmin({ id: key.id, communityId: other.communityId })).resolves.toBeNull();
+    await expect(findApiKeyForAdmin({ id: key.id, communityId: home.communityId })).resolves.toMatchObject({ id: key.id });
+  });
+
   it('a member calling any action directly is refused', async () => {
     const key = await newKey();
     session.user = home.member;

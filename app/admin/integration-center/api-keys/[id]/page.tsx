@@ -18,7 +18,6 @@ import { DEFAULT_REQUEST_LOG_PAGE_SIZE, integrationsSeen, keyImpact, parseUsageR
 import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
 import { parseOutcomeFilter, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { requireAdmin } from '@/lib/auth';
-import { uuidSchema } from '@/lib/validations/feedback';
 import { crumbs, routes } from '@/lib/routes';
 import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction, rotateApiKeyAction } from './actions';
 
@@ -29,7 +28,7 @@ type SearchParams = { range?: string; outcome?: string; page?: string };
 export default async function ApiKeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
   const admin = await requireAdmin(routes.apiKey(id));
-  const key = uuidSchema.safeParse(id).success ? await findApiKeyForAdmin({ id, communityId: admin.communityId }) : null;
+  const key = await findApiKeyForAdmin({ id, communityId: admin.communityId });
   if (!key) notFound();
 
   const query = await searchParams;

@@ -7,7 +7,6 @@ import { findApiKeyForAdmin } from '@/db/queries/api-keys';
 import { requireAdmin } from '@/lib/auth';
 import { formatIpLimits } from '@/lib/ip-limits';
 import { crumbs, routes } from '@/lib/routes';
-import { uuidSchema } from '@/lib/validations/feedback';
 import { editApiKeyAction, previewIpLimitsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit API key' };
@@ -15,7 +14,7 @@ export const metadata: Metadata = { title: 'Edit API key' };
 export default async function EditApiKeyPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const admin = await requireAdmin(routes.editApiKey(id));
-  const key = uuidSchema.safeParse(id).success ? await findApiKeyForAdmin({ id, communityId: admin.communityId }) : null;
+  const key = await findApiKeyForAdmin({ id, communityId: admin.communityId });
   if (!key) notFound();
   const keep = key.expiresAt ? `Keep: ${key.expiresAt.toISOString().slice(0, 10)}` : 'Keep: never';
 
