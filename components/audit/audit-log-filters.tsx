@@ -4,7 +4,7 @@ import { AUDIT_ACTION_LABELS } from '@/lib/audit-actions';
 import { Button } from '../ui/button';
 import { controlClass } from '../ui/input';
 import { Label } from '../ui/label';
-import { AUDIT_LOG_PATH } from './audit-log-search-params';
+import { routes } from '@/lib/routes';
 
 const actions = Object.entries(AUDIT_ACTION_LABELS) as [AuditAction, (typeof AUDIT_ACTION_LABELS)[AuditAction]][];
 
@@ -16,7 +16,7 @@ export function keyOptionLabel(key: Pick<AuditKeyOption, 'name' | 'hint' | 'dele
 export function AuditLogFilters(props: { keys: AuditKeyOption[]; apiKeyId?: string; action?: AuditAction; filtered: boolean }) {
   const unknownKey = props.apiKeyId !== undefined && !props.keys.some((key) => key.id === props.apiKeyId);
   return (
-    <form method="get" action={AUDIT_LOG_PATH} aria-label="Filter the audit log" className="mb-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
+    <form method="get" action={routes.auditLog} aria-label="Filter the audit log" className="mb-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
       <div className="space-y-1.5 sm:w-72">
         <Label htmlFor="audit-key">Key</Label>
         <select id="audit-key" name="key" defaultValue={props.apiKeyId ?? ''} className={controlClass}>
@@ -45,7 +45,7 @@ export function AuditLogFilters(props: { keys: AuditKeyOption[]; apiKeyId?: stri
           Apply filters
         </Button>
         {props.filtered && (
-          <Link href={AUDIT_LOG_PATH} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link href={routes.auditLog} className="text-sm font-medium text-brand-700 hover:underline">
             Clear
           </Link>
         )}

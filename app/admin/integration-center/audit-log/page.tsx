@@ -3,19 +3,19 @@ import Link from 'next/link';
 import { ScrollText, SearchX } from 'lucide-react';
 import { AuditLogFilters } from '@/components/audit/audit-log-filters';
 import { AuditLogPagination } from '@/components/audit/audit-log-pagination';
-import { AUDIT_LOG_PAGE_SIZE, AUDIT_LOG_PATH, auditLogHref, parseAuditLogSearch } from '@/components/audit/audit-log-search-params';
+import { AUDIT_LOG_PAGE_SIZE, auditLogHref, parseAuditLogSearch } from '@/lib/validations/audit-log';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';
 import { auditKeyOptions, listAuditLog } from '@/db/queries/audit';
 import { requireAdmin } from '@/lib/auth';
-import { crumbs } from '@/lib/routes';
+import { crumbs, routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const admin = await requireAdmin(AUDIT_LOG_PATH);
+  const admin = await requireAdmin(routes.auditLog);
   const { apiKeyId, action, page: requestedPage } = parseAuditLogSearch(await searchParams);
   const filter = { communityId: admin.communityId, apiKeyId, action };
   const filtered = apiKeyId !== undefined || action !== undefined;
@@ -53,7 +53,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <h2 className="mt-3 font-semibold">No entries match these filters</h2>
               <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">
                 Choose another key or action, or{' '}
-                <Link href={AUDIT_LOG_PATH} className="font-medium text-brand-700 hover:underline">
+                <Link href={routes.auditLog} className="font-medium text-brand-700 hover:underline">
                   clear the filters
                 </Link>
                 .

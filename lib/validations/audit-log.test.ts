@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_LOG_PATH, auditLogHref, parseAuditLogSearch } from './audit-log-search-params';
+import { routes } from '@/lib/routes';
+import { auditLogHref, parseAuditLogSearch } from './audit-log';
 
 const keyId = '3f2b8c1e-9d4a-4b7e-8f1c-2a6d5e4b3c21';
 
@@ -28,8 +29,8 @@ describe('parseAuditLogSearch', () => {
 
 describe('auditLogHref', () => {
   it('keeps the filters and leaves out defaults', () => {
-    expect(auditLogHref({})).toBe(AUDIT_LOG_PATH);
-    expect(auditLogHref({ page: 1 })).toBe(AUDIT_LOG_PATH);
-    expect(auditLogHref({ apiKeyId: keyId, action: 'api_key.edited', page: 2 })).toBe(`${AUDIT_LOG_PATH}?key=${keyId}&action=api_key.edited&page=2`);
+    expect(auditLogHref({})).toBe(routes.auditLog);
+    expect(auditLogHref({ page: 1 })).toBe(routes.auditLog);
+    expect(auditLogHref({ apiKeyId: keyId, action: 'api_key.edited', page: 2 })).toBe(`${routes.auditLog}?key=${keyId}&action=api_key.edited&page=2`);
   });
 });

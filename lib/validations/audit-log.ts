@@ -1,9 +1,7 @@
-import { routes } from '@/lib/routes';
 import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditAction } from '@/db/queries/audit';
+import { routes } from '@/lib/routes';
 
-// Until lib/routes.ts gains `auditLog`, the page's path lives here.
-export const AUDIT_LOG_PATH = routes.auditLog;
 export const AUDIT_LOG_PAGE_SIZE = 25;
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -32,5 +30,5 @@ export function auditLogHref({ apiKeyId, action, page = 1 }: Partial<AuditLogSea
   if (action) query.set('action', action);
   if (page > 1) query.set('page', String(page));
   const search = query.toString();
-  return search ? `${AUDIT_LOG_PATH}?${search}` : AUDIT_LOG_PATH;
+  return search ? `${routes.auditLog}?${search}` : routes.auditLog;
 }
