@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -63,6 +64,10 @@ export const apiKeys = pgTable(
     ipLimits: text('ip_limits').array().notNull().default(sql`'{}'::text[]`),
     notifyOnUse: boolean('notify_on_use').notNull().default(false),
     notifyUserId: uuid('notify_user_id').references(() => users.id),
+    /** Start of the next usage digest's window; set when notifications are turned on, null while off. */
+    notifyDigestFrom: timestamp('notify_digest_from', { withTimezone: true }),
+    /** When the last "IP limit refused calls" notice was queued (at most one per key per interval). */
+    ipRefusalNoticeAt: timestamp('ip_refusal_notice_at', { withTimezone: true }),
     status: apiKeyStatus('status').notNull().default('enabled'),
     createdById: uuid('created_by_id')
       .notNull()
@@ -144,6 +149,58 @@ export const apiRequests = pgTable(
   ],
 );
 
+/** Every address that made an allowed call with a key: "use from an IP never seen on that key". */
+export const apiKeySeenIps = pgTable(
+  'api_key_seen_ips',
+  {
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    ip: text('ip').notNull(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.ip] })],
+);
+
+export const mailStatus = pgEnum('mail_status', ['pending', 'sending', 'sent', 'failed']);
+export const mailDelivery = pgEnum('mail_delivery', ['resend', 'mailbox']);
+
+/**
+ * Every e-mail is a row here first, written in the transaction that causes it; the outbox worker
+ * delivers it (Resend, or the local mailbox without RESEND_API_KEY), retrying with backoff.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: id(),
+    communityId: communityId(),
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id),
+    /** first_use, new_ip, digest, key_disabled, key_rotated, key_deleted, ip_refused. */
+    kind: text('kind').notNull(),
+    /** The same event never queues two messages (e.g. two instances closing one digest window). */
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    recipientId: uuid('recipient_id').references(() => users.id),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    status: mailStatus('status').notNull().default('pending'),
+    delivery: mailDelivery('delivery'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A worker's claim on a row being sent; past it, another worker may take the row over. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    providerId: text('provider_id'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
+    index('mail_outbox_community_created_idx').on(t.communityId, t.createdAt),
+  ],
+);
+
 export const projects = pgTable('projects', {
   id: id(),
   communityId: communityId(),
@@ -176,3 +233,4 @@ export type Community = typeof communities.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type Role = (typeof userRole.enumValues)[number];
+export type MailMessage = typeof mailOutbox.$inferSelect;
