@@ -26,6 +26,10 @@ const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
   MAIL_FROM: optionalString.default('Integration Center <no-reply@localhost>'),
+  /** Where links in e-mails point; defaults to this server on localhost. */
+  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
+  /** Shortest gap between two usage digests, or two "IP limit refused calls" notices, for one key. */
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number of seconds').min(1, 'must be at least 1 second').default(3600),
   SEED_ADMIN_EMAIL: optionalString.pipe(z.email({ message: 'must be an e-mail address' }).default('admin@example.com')),
   SEED_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').default('admin-password')),
   SEED_MEMBER_EMAIL: optionalString.pipe(z.email({ message: 'must be an e-mail address' }).default('member@example.com')),

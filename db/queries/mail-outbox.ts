@@ -1,0 +1,23 @@
+// No `import 'server-only'`: the usage recorder (loaded by server.ts in plain Node) queues notices.
+import type { MailContent, MailKind } from '@/lib/email/mail-kinds';
+import type { Db, Tx } from '../index';
+import { mailOutbox } from '../schema';
+
+export type NewMail = MailContent & {
+  communityId: string;
+  apiKeyId: string | null;
+  kind: MailKind;
+  /** Names the event: queueing the same event twice (a retried batch, two instances) adds nothing. */
+  dedupeKey: string;
+  recipientId: string | null;
+  toAddress: string;
+};
+
+/**
+ * Queues messages for the outbox worker. Call it inside the transaction that makes the change
+ * the message reports, so the message exists exactly when the change does.
+ */
+export async function enqueueMail(tx: Tx | Db, mails: NewMail[]): Promise<void> {
+  if (mails.length === 0) return;
+  await tx.insert(mailOutbox).values(mails).onConflictDoNothing({ target: mailOutbox.dedupeKey });
+}

@@ -1,0 +1,13 @@
+import { getConfig } from '@/lib/config';
+import { routes } from '@/lib/routes';
+
+/** The app's public address for links in e-mails: APP_URL, else this server on localhost. */
+export function appUrl(): string {
+  const config = getConfig();
+  return config.APP_URL ?? `http://localhost:${config.PORT}`;
+}
+
+/** Absolute link to a key's page, as every notice about that key carries it. */
+export function keyPageUrl(apiKeyId: string): string {
+  return new URL(routes.apiKey(apiKeyId), appUrl()).toString();
+}
