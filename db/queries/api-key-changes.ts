@@ -73,6 +73,8 @@ export type KeySettings = {
   ipLimits: string[];
   notifyOnUse: boolean;
   notifyUserId: string | null;
+  /** Start of the next usage digest's window: now when notifications are turned on, null when off. */
+  notifyDigestFrom: Date | null;
   expiresAt: Date | null;
 };
 
@@ -137,6 +139,8 @@ export async function rotateApiKeySecret(opts: {
   graceEnd: (keyExpiresAt: Date | null) => Date;
   actorId: string;
   ip: string | null;
+  /** Runs in the rotation's transaction (the security notice). */
+  inTransaction?: (tx: Tx, change: { previousHint: string; graceUntil: Date }) => Promise<void>;
 }): Promise<{ name: string; graceUntil: Date } | null> {
   return getDb().transaction(async (tx) => {
     const [current] = await tx
@@ -157,6 +161,7 @@ export async function rotateApiKeySecret(opts: {
       ip: opts.ip,
       details: { previousHint: current.hint, newHint: opts.secret.hint, graceUntil: graceUntil.toISOString() },
     });
+    await opts.inTransaction?.(tx, { previousHint: current.hint, graceUntil });
     return { name: current.name, graceUntil };
   });
 }

@@ -41,7 +41,7 @@ export async function createApiKey({ key, ip }: { key: NewApiKey; ip: string | n
     return await getDb().transaction(async (tx) => {
       const [created] = await tx
         .insert(apiKeys)
-        .values({ ...key, notifyUserId: key.notifyOnUse ? key.createdById : null })
+        .values({ ...key, notifyUserId: key.notifyOnUse ? key.createdById : null, notifyDigestFrom: key.notifyOnUse ? sql`now()` : null })
         .returning({ id: apiKeys.id, name: apiKeys.name, hint: apiKeys.hint, createdAt: apiKeys.createdAt });
       await writeAudit(tx, {
         communityId: key.communityId,
@@ -138,6 +138,7 @@ export async function findApiKeyForAdmin({ id, communityId }: { id: string; comm
       ipLimits: apiKeys.ipLimits,
       notifyOnUse: apiKeys.notifyOnUse,
       notifyUserId: apiKeys.notifyUserId,
+      notifyDigestFrom: apiKeys.notifyDigestFrom,
       notifyUserName: notifyUser.name,
       expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,

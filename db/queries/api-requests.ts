@@ -2,7 +2,7 @@
 // module, and server.ts (plain Node via tsx, where `server-only` throws) may import the recorder to
 // flush it on shutdown. Nothing here is reachable from a client bundle anyway.
 import { and, count, eq, getTableColumns, gte, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '../index';
+import { getDb, type Tx } from '../index';
 import { apiRequests } from '../schema';
 
 /** One usage row as the recorder hands it over (already normalised: no query string, sane lengths). */
@@ -63,8 +63,9 @@ function updateLastUsed(uses: { id: string; at: Date; ip: string | null }[]): SQ
 /**
  * Writes a batch of usage rows and the keys' last use in one transaction. Idempotent: a batch
  * retried after a commit whose acknowledgement was lost inserts nothing twice (request_id is unique).
+ * `afterInsert` runs in the same transaction (the e-mail notices the batch causes).
  */
-export async function insertUsageBatch(rows: UsageRow[]): Promise<void> {
+export async function insertUsageBatch(rows: UsageRow[], { afterInsert }: { afterInsert?: (tx: Tx, rows: UsageRow[]) => Promise<void> } = {}): Promise<void> {
   if (rows.length === 0) return;
   const uses = latestUseByKey(rows);
   await getDb().transaction(async (tx) => {
@@ -74,6 +75,7 @@ export async function insertUsageBatch(rows: UsageRow[]): Promise<void> {
     for (const chunk of chunks(uses, KEYS_PER_UPDATE)) {
       await tx.execute(updateLastUsed(chunk));
     }
+    await afterInsert?.(tx, rows);
   });
 }
 

@@ -19,5 +19,8 @@ export type NewMail = MailContent & {
  */
 export async function enqueueMail(tx: Tx | Db, mails: NewMail[]): Promise<void> {
   if (mails.length === 0) return;
-  await tx.insert(mailOutbox).values(mails).onConflictDoNothing({ target: mailOutbox.dedupeKey });
+  await tx
+    .insert(mailOutbox)
+    .values(mails.map(({ text, html, ...mail }) => ({ ...mail, textBody: text, htmlBody: html })))
+    .onConflictDoNothing({ target: mailOutbox.dedupeKey });
 }

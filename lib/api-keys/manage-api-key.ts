@@ -4,6 +4,7 @@ import { findApiKeyForAdmin } from '@/db/queries/api-keys';
 import { ipLimitDryRun } from '@/db/queries/api-usage';
 import { writeAudit } from '@/db/queries/audit';
 import type { AdminContext } from '@/lib/admin-action';
+import { queueKeyChangeNotice } from '@/lib/email/notify-security';
 import type { FormState } from '@/lib/form-state';
 import { parseIpLimits } from '@/lib/ip-limits';
 import type { ApiKeyEditValues } from '@/lib/validations/api-key';
@@ -12,6 +13,8 @@ import { generateApiKey } from './generate';
 import { graceEndsAt, type GracePeriod } from './grace-period';
 
 const NOT_FOUND: FormState<never> = { message: 'This API key does not exist or was deleted.' };
+
+const actorOf = (user: AdminContext['user'], ip: string | null) => ({ name: user.name, email: user.email, ip });
 
 /** Saves the edit form. Refuses a form loaded before someone else's save (optimistic check). */
 export async function editKey(data: ApiKeyEditValues, { user, ip }: AdminContext): Promise<FormState<{ changed: string[] }>> {
@@ -32,6 +35,7 @@ export async function editKey(data: ApiKeyEditValues, { user, ip }: AdminContext
       notifyOnUse: data.notifyOnUse,
       // Whoever turns notifications on receives them; turning them off clears the recipient.
       notifyUserId: data.notifyOnUse ? (current.notifyOnUse ? (current.notifyUserId ?? user.id) : user.id) : null,
+      notifyDigestFrom: data.notifyOnUse ? (current.notifyOnUse ? current.notifyDigestFrom : new Date()) : null,
       expiresAt: data.expiry === 'keep' ? current.expiresAt : expiryDate(data.expiry, data.expiresOn, new Date()),
     },
   });
@@ -57,8 +61,10 @@ export async function changeKeyStatus(id: string, target: 'enabled' | 'disabled'
     communityId: user.communityId,
     status: target,
     actorId: user.id,
-    audit: (tx, key) =>
-      writeAudit(tx, { communityId: key.communityId, actorId: user.id, action: target === 'disabled' ? 'api_key.disabled' : 'api_key.enabled', apiKeyId: key.id, ip }),
+    audit: async (tx, key) => {
+      await writeAudit(tx, { communityId: key.communityId, actorId: user.id, action: target === 'disabled' ? 'api_key.disabled' : 'api_key.enabled', apiKeyId: key.id, ip });
+      if (target === 'disabled') await queueKeyChangeNotice(tx, { apiKeyId: key.id, change: 'disabled', actor: actorOf(user, ip), at: key.updatedAt });
+    },
   });
   return changed ? { ok: true } : NOT_FOUND;
 }
@@ -73,8 +79,10 @@ export async function deleteKey(data: { id: string; confirmName: string }, { use
     communityId: user.communityId,
     status: 'deleted',
     actorId: user.id,
-    audit: (tx, key) =>
-      writeAudit(tx, { communityId: key.communityId, actorId: user.id, action: 'api_key.deleted', apiKeyId: key.id, ip, details: { name: key.name, hint: key.hint } }),
+    audit: async (tx, key) => {
+      await writeAudit(tx, { communityId: key.communityId, actorId: user.id, action: 'api_key.deleted', apiKeyId: key.id, ip, details: { name: key.name, hint: key.hint } });
+      await queueKeyChangeNotice(tx, { apiKeyId: key.id, change: 'deleted', actor: actorOf(user, ip), at: key.updatedAt });
+    },
   });
   return deleted ? { ok: true } : NOT_FOUND;
 }
@@ -94,6 +102,7 @@ export async function rotateKey(data: { id: string; grace: GracePeriod }, { user
     graceEnd: (keyExpiresAt) => graceEndsAt(data.grace, now, keyExpiresAt),
     actorId: user.id,
     ip,
+    inTransaction: (tx, change) => queueKeyChangeNotice(tx, { apiKeyId: data.id, change: 'rotated', ...change, actor: actorOf(user, ip), at: now }),
   });
   if (!rotated) return NOT_FOUND;
   return { ok: true, data: { name: rotated.name, key: generated.key, graceUntil: rotated.graceUntil.toISOString() } };

@@ -1,6 +1,7 @@
 // Deliberately no `import 'server-only'` anywhere in this module's imports: server.ts runs in plain
 // Node (tsx), where that package throws, and may import this module to flush it on shutdown.
 import { insertUsageBatch, type UsageRow } from '@/db/queries/api-requests';
+import { queueUsageNotices } from '@/lib/email/notify-usage';
 import { log } from '@/lib/logger';
 import { onShutdown } from '@/lib/shutdown';
 import { describeWriteError, isRowDataError } from './usage-errors';
@@ -199,7 +200,7 @@ async function writeDueBatches(s: RecorderState, ignoreBackoff: boolean): Promis
 /** Writes one batch; false means "stop and back off" (the rows are back at the front). */
 async function writeBatch(s: RecorderState, batch: Batch): Promise<boolean> {
   try {
-    await insertUsageBatch(batch.rows);
+    await insertUsageBatch(batch.rows, { afterInsert: queueUsageNotices });
   } catch (error) {
     s.failedFlushes++;
     if (isRowDataError(error)) {

@@ -9,12 +9,14 @@ export async function createTestKey({
   name = `key ${randomUUID()}`,
   ipLimits = [],
   expiresAt = null,
+  notifyOnUse = false,
 }: {
   communityId: string;
   createdById: string;
   name?: string;
   ipLimits?: string[];
   expiresAt?: Date | null;
+  notifyOnUse?: boolean;
 }) {
   const generated = generateApiKey('test');
   const created = await createApiKey({
@@ -27,7 +29,7 @@ export async function createTestKey({
       hash: generated.hash,
       hint: generated.hint,
       ipLimits,
-      notifyOnUse: false,
+      notifyOnUse,
       expiresAt,
       createdById,
     },
