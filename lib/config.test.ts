@@ -32,6 +32,9 @@ describe('loadConfig', () => {
     [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET'],
     [{ TRUSTED_PROXIES: 'not-an-ip' }, 'TRUSTED_PROXIES'],
     [{ RESEND_BASE_URL: 'nope' }, 'RESEND_BASE_URL'],
+    [{ APP_URL: 'ftp://example.com' }, 'APP_URL'],
+    [{ NOTIFY_INTERVAL_SECONDS: 'hourly' }, 'NOTIFY_INTERVAL_SECONDS'],
+    [{ NOTIFY_INTERVAL_SECONDS: '0' }, 'NOTIFY_INTERVAL_SECONDS'],
     [{ SEED_ADMIN_EMAIL: 'admin' }, 'SEED_ADMIN_EMAIL'],
     [{ SEED_MEMBER_PASSWORD: 'short' }, 'SEED_MEMBER_PASSWORD'],
   ])('names the bad variable: %o', (env, variable) => {

@@ -68,9 +68,19 @@ export function KeySettingsFields({ form, keepExpiryLabel, children }: Props) {
       <fieldset className="space-y-1.5">
         <legend className="text-sm font-medium text-slate-900">Email notifications</legend>
         <label htmlFor="notifyOnUse" className="flex items-start gap-2 text-sm text-slate-700">
-          <input id="notifyOnUse" type="checkbox" className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600" {...form.register('notifyOnUse')} />
+          <input
+            id="notifyOnUse"
+            type="checkbox"
+            aria-describedby="notifyOnUse-help"
+            className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
+            {...form.register('notifyOnUse')}
+          />
           Receive an email when this API key is used
         </label>
+        <p id="notifyOnUse-help" className="text-xs text-slate-500">
+          Its first use and each new IP address are e-mailed at once; other calls are summarised in one digest an hour at most. Security notices (disabled,
+          rotated, deleted, calls refused by the IP limits) are always sent.
+        </p>
       </fieldset>
     </>
   );
