@@ -10,6 +10,7 @@ import { runShutdownHooks } from './lib/shutdown';
 import { closeDatabase, getDb } from './db/index';
 import { migrateDatabase } from './db/migrate';
 import { seedDatabase } from './db/seed';
+import { startMailDelivery } from './lib/email/mail-service';
 
 const dev = process.argv.includes('--dev');
 
@@ -75,6 +76,8 @@ async function main() {
     memberEmail: config.SEED_MEMBER_EMAIL,
     memberPassword: config.SEED_MEMBER_PASSWORD,
   });
+
+  startMailDelivery();
 
   const app = next({ dev, port: config.PORT });
   const handle = app.getRequestHandler();
