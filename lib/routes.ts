@@ -7,6 +7,8 @@ export const routes = {
   apiKeys: '/admin/integration-center/api-keys',
   newApiKey: '/admin/integration-center/api-keys/new',
   auditLog: '/admin/integration-center/audit-log',
+  mailbox: '/admin/integration-center/mailbox',
+  mailMessage: (id: string) => `/admin/integration-center/mailbox/${encodeURIComponent(id)}`,
   apiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}`,
   editApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/edit`,
 } as const;
@@ -17,6 +19,7 @@ const trail = {
   apiKeys: { label: 'API Keys', href: routes.apiKeys },
   newApiKey: { label: 'Create an API Key', href: routes.newApiKey },
   auditLog: { label: 'Audit log', href: routes.auditLog },
+  mailbox: { label: 'Mailbox', href: routes.mailbox },
 } as const;
 
 /** Breadcrumbs for each admin page, derived from the one navigation tree. */
@@ -26,6 +29,13 @@ export const crumbs = {
   apiKeys: [trail.communityConfiguration, trail.integrationCenter, trail.apiKeys],
   newApiKey: [trail.communityConfiguration, trail.integrationCenter, trail.apiKeys, trail.newApiKey],
   auditLog: [trail.communityConfiguration, trail.integrationCenter, trail.auditLog],
+  mailbox: [trail.communityConfiguration, trail.integrationCenter, trail.mailbox],
+  mailMessage: (message: { id: string; subject: string }) => [
+    trail.communityConfiguration,
+    trail.integrationCenter,
+    trail.mailbox,
+    { label: message.subject, href: routes.mailMessage(message.id) },
+  ],
   apiKey: (key: { id: string; name: string }) => [trail.communityConfiguration, trail.integrationCenter, trail.apiKeys, { label: key.name, href: routes.apiKey(key.id) }],
   editApiKey: (key: { id: string; name: string }) => [
     trail.communityConfiguration,

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ChevronRight, KeyRound, ScrollText } from 'lucide-react';
+import { ChevronRight, KeyRound, Mail, ScrollText } from 'lucide-react';
 import { EnhancedIntegrations } from '@/components/enhanced-integrations';
 import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';
@@ -35,6 +35,14 @@ export default async function IntegrationCenterPage() {
           <span className="flex-1">
             <span className="block font-medium">Audit log</span>
             <span className="block text-sm text-slate-600">Who created, changed, disabled, rotated or deleted which key, from where and when.</span>
+          </span>
+          <ChevronRight aria-hidden className="size-5 text-slate-400" />
+        </Link>
+        <Link href={routes.mailbox} className="flex items-center gap-4 p-5 hover:bg-slate-50">
+          <Mail aria-hidden className="size-6 text-brand-600" />
+          <span className="flex-1">
+            <span className="block font-medium">Mailbox</span>
+            <span className="block text-sm text-slate-600">Every notice the product sends about your keys: first use, new IP addresses, digests and security notices.</span>
           </span>
           <ChevronRight aria-hidden className="size-5 text-slate-400" />
         </Link>

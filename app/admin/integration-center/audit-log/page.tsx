@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ScrollText, SearchX } from 'lucide-react';
 import { AuditLogFilters } from '@/components/audit/audit-log-filters';
-import { AuditLogPagination } from '@/components/audit/audit-log-pagination';
+import { Pagination } from '@/components/pagination';
 import { AUDIT_LOG_PAGE_SIZE, auditLogHref, parseAuditLogSearch } from '@/lib/validations/audit-log';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { PageHeader } from '@/components/page-header';
@@ -65,7 +65,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 Showing {first.toLocaleString('en')}–{last.toLocaleString('en')} of {log.total.toLocaleString('en')} {log.total === 1 ? 'entry' : 'entries'}
               </p>
               <AuditLogTable rows={log.rows} />
-              <AuditLogPagination page={page} totalPages={totalPages} hrefFor={(target) => auditLogHref({ apiKeyId, action, page: target })} />
+              <Pagination page={page} totalPages={totalPages} hrefFor={(target) => auditLogHref({ apiKeyId, action, page: target })} />
             </>
           )}
         </>

@@ -21,7 +21,7 @@ function PageLink({ href, children }: { href: string | null; children: ReactNode
 }
 
 /** Previous / Next with "Page X of Y"; `hrefFor` keeps the current filters in each link. */
-export function AuditLogPagination(props: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
+export function Pagination(props: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
   const { page, totalPages, hrefFor } = props;
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between gap-3">

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import type { MailMessageDetails } from '@/db/queries/mailbox';
+import { Card } from '../ui/card';
+import { DateTime } from '../ui/date-time';
+import { MailKey } from './mail-key';
+import { MailKindBadge } from './mail-kind-badge';
+import { MailStatus } from './mail-status';
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="py-3 sm:grid sm:grid-cols-4 sm:gap-4">
+      <dt className="text-sm font-medium text-slate-600">{term}</dt>
+      <dd className="mt-1 text-sm text-slate-900 [overflow-wrap:anywhere] sm:col-span-3 sm:mt-0">{children}</dd>
+    </div>
+  );
+}
+
+/** The envelope of one message: who it is from and to, when, where it went, and what it is about. */
+export function MailHeaders({ message, from }: { message: MailMessageDetails; from: string }) {
+  return (
+    <Card aria-labelledby="mail-headers-title">
+      <h2 id="mail-headers-title" className="font-semibold">
+        Message
+      </h2>
+      <dl className="mt-2 divide-y divide-slate-100">
+        <Row term="From">{from}</Row>
+        <Row term="To">{message.toAddress}</Row>
+        <Row term="Queued">
+          <DateTime value={message.createdAt} />
+        </Row>
+        {message.sentAt && (
+          <Row term="Sent">
+            <DateTime value={message.sentAt} />
+          </Row>
+        )}
+        <Row term="Status">
+          <MailStatus {...message} />
+          {message.providerId && <span className="block font-mono text-xs text-slate-500">Resend id {message.providerId}</span>}
+        </Row>
+        <Row term="Kind">
+          <MailKindBadge kind={message.kind} />
+        </Row>
+        <Row term="API key">
+          <MailKey message={message} linked />
+        </Row>
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { MAIL_KINDS, type MailKind } from '@/lib/email/mail-kinds';
+import { routes } from '@/lib/routes';
+import { Button } from '../ui/button';
+import { controlClass } from '../ui/input';
+import { Label } from '../ui/label';
+
+const kinds = Object.entries(MAIL_KINDS) as [MailKind, (typeof MAIL_KINDS)[MailKind]][];
+
+/** A plain GET form: the filter lives in the URL, so a filtered view can be bookmarked and shared. */
+export function MailboxFilters({ kind }: { kind?: MailKind }) {
+  return (
+    <form method="get" action={routes.mailbox} aria-label="Filter the mailbox" className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
+      <div className="space-y-1.5 sm:w-64">
+        <Label htmlFor="mailbox-kind">Kind</Label>
+        <select id="mailbox-kind" name="kind" defaultValue={kind ?? ''} className={controlClass}>
+          <option value="">All kinds</option>
+          {kinds.map(([value, { label }]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="secondary">
+          Apply filter
+        </Button>
+        {kind && (
+          <Link href={routes.mailbox} className="text-sm font-medium text-brand-700 hover:underline">
+            Clear
+          </Link>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { MailKind } from '@/lib/email/mail-kinds';
+import { getDb } from '../index';
+import { apiKeys, mailOutbox } from '../schema';
+
+export const MAX_MAILBOX_PAGE_SIZE = 100;
+
+// An id from a URL that is not a UUID matches no row; checking here spares Postgres a cast error.
+const isUuid = (id: string) => z.guid().safeParse(id).success;
+
+/** What the list and the message page show of each message; the bodies only on the message page. */
+const summary = {
+  id: mailOutbox.id,
+  createdAt: mailOutbox.createdAt,
+  kind: mailOutbox.kind,
+  subject: mailOutbox.subject,
+  toAddress: mailOutbox.toAddress,
+  status: mailOutbox.status,
+  delivery: mailOutbox.delivery,
+  attempts: mailOutbox.attempts,
+  nextAttemptAt: mailOutbox.nextAttemptAt,
+  lastError: mailOutbox.lastError,
+  sentAt: mailOutbox.sentAt,
+  apiKeyId: mailOutbox.apiKeyId,
+  keyName: apiKeys.name,
+  keyHint: apiKeys.hint,
+  keyDeleted: sql<boolean>`(${apiKeys.deletedAt} is not null)`,
+};
+
+// The key must belong to the message's community, even if a row said otherwise.
+const keyOfMessage = and(eq(apiKeys.id, mailOutbox.apiKeyId), eq(apiKeys.communityId, mailOutbox.communityId));
+
+/**
+ * One page of the community's mailbox, newest first, with the key each message is about (a
+ * deleted key still names it). Always scoped to `communityId`.
+ */
+export async function listMailbox(opts: { communityId: string; page: number; pageSize: number; kind?: MailKind }) {
+  const pageSize = Math.min(Math.max(Math.trunc(opts.pageSize) || 1, 1), MAX_MAILBOX_PAGE_SIZE);
+  const page = Math.max(Math.trunc(opts.page) || 1, 1);
+  const where = and(eq(mailOutbox.communityId, opts.communityId), opts.kind === undefined ? undefined : eq(mailOutbox.kind, opts.kind));
+  const db = getDb();
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(summary)
+      .from(mailOutbox)
+      .leftJoin(apiKeys, keyOfMessage)
+      .where(where)
+      .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(mailOutbox).where(where),
+  ]);
+  return { rows, total };
+}
+
+export type MailboxRow = Awaited<ReturnType<typeof listMailbox>>['rows'][number];
+
+/** One message of this community, both parts; another community's message is not found. */
+export async function findMailMessage({ communityId, id }: { communityId: string; id: string }) {
+  if (!isUuid(id)) return null;
+  const [row] = await getDb()
+    .select({ ...summary, textBody: mailOutbox.textBody, htmlBody: mailOutbox.htmlBody, providerId: mailOutbox.providerId })
+    .from(mailOutbox)
+    .leftJoin(apiKeys, keyOfMessage)
+    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.communityId, communityId)));
+  return row ?? null;
+}
+
+export type MailMessageDetails = NonNullable<Awaited<ReturnType<typeof findMailMessage>>>;

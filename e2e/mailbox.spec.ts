@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { admin, member } from './accounts';
+import { callApi, createKeyThroughUi } from './fixtures';
+import { ApiKeyPage } from './pages/api-key-page';
+import { MailboxPage } from './pages/mailbox-page';
+
+const name = 'Mailbox watcher';
+const firstUse = `API key “${name}” was used for the first time`;
+const disabled = `Security notice: API key “${name}” was disabled`;
+
+test.describe('admin', () => {
+  test.use({ storageState: admin.storageState });
+
+  test('a message that does not exist is not found', async ({ page }) => {
+    for (const id of ['not-a-message', '00000000-0000-4000-8000-000000000000']) {
+      const response = await page.goto(`/admin/integration-center/mailbox/${id}`);
+      expect(response?.status(), id).toBe(404);
+      await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    }
+  });
+
+  test.describe('notices about a key', () => {
+    test.describe.configure({ mode: 'serial' });
+    let key: string;
+    let hint: string;
+
+    test('the first use of a key with Email notifications on shows up in the Mailbox', async ({ page }) => {
+      key = await createKeyThroughUi(page, { name, prefix: 'mbox', notify: true });
+      hint = `mbox_…${key.slice(-4)}`;
+      expect((await callApi('/api/v1/me', { key })).status).toBe(200);
+
+      const mailbox = new MailboxPage(page);
+      await mailbox.openByClickPath();
+      // The e2e server runs without RESEND_API_KEY: nothing leaves the machine.
+      await expect(page.getByText('Sending is off')).toBeVisible();
+      await mailbox.waitForMessage(firstUse, 'First use');
+      await expect(mailbox.row(firstUse)).toContainText(name);
+      await expect(mailbox.row(firstUse)).toContainText(hint);
+      await expect(mailbox.row(firstUse)).toContainText(admin.email);
+
+      await mailbox.openMessage(firstUse);
+      const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+      await expect(breadcrumb.getByRole('link', { name: 'Mailbox' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Message' })).toContainText(admin.email);
+      await expect(mailbox.plainText()).toContainText(name);
+      await expect(mailbox.plainText()).toContainText(hint);
+      const frame = mailbox.htmlFrame(firstUse);
+      await expect(frame).toHaveAttribute('sandbox', '');
+      await expect(frame.contentFrame().getByText(name).first()).toBeVisible();
+      // The secret is shown once, at creation: never in a message.
+      expect(await page.content()).not.toContain(key);
+      expect(await frame.contentFrame().locator('html').innerHTML()).not.toContain(key);
+    });
+
+    test('disabling the key sends a security notice, found by its kind', async ({ page }) => {
+      const keyPage = new ApiKeyPage(page);
+      await keyPage.open(name);
+      await keyPage.disable(/Used by 1 integration in the last 30 days/);
+
+      const mailbox = new MailboxPage(page);
+      await page.goto('/admin/integration-center/mailbox');
+      await mailbox.waitForMessage(disabled, 'Key disabled');
+
+      await page.getByLabel('Kind').selectOption({ label: 'Key disabled' });
+      await page.getByRole('button', { name: 'Apply filter' }).click();
+      await expect(page).toHaveURL(/kind=key_disabled/);
+      await expect(mailbox.row(disabled)).toBeVisible();
+      await expect(mailbox.row(firstUse)).toHaveCount(0);
+
+      await mailbox.openMessage(disabled);
+      await expect(mailbox.plainText()).toContainText(hint);
+      expect(await page.content()).not.toContain(key);
+      await page.getByRole('region', { name: 'Message' }).getByRole('link', { name }).click();
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    });
+
+    test('without RESEND_API_KEY both notices are delivered to the mailbox', async ({ page }) => {
+      const mailbox = new MailboxPage(page);
+      await page.goto('/admin/integration-center/mailbox');
+      for (const subject of [firstUse, disabled]) await mailbox.waitForMessage(subject, 'Delivered to mailbox');
+      await mailbox.openMessage(firstUse);
+      const envelope = page.getByRole('region', { name: 'Message' });
+      await expect(envelope).toContainText('Delivered to mailbox');
+      await expect(envelope).toContainText(/Sent\s*\d/);
+    });
+  });
+});
+
+test.describe('member', () => {
+  test.use({ storageState: member.storageState });
+
+  test('is refused the Mailbox', async ({ page }) => {
+    const response = await page.goto('/admin/integration-center/mailbox');
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Mailbox' })).toHaveCount(0);
+  });
+});
