@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import type { AuditAction, AuditKeyOption } from '@/db/queries/audit';
 import { AUDIT_ACTION_LABELS } from '@/lib/audit-actions';
-import { Button } from '../ui/button';
+import { FilterActions } from '../filter-actions';
 import { controlClass } from '../ui/input';
 import { Label } from '../ui/label';
 import { routes } from '@/lib/routes';
@@ -40,16 +39,7 @@ export function AuditLogFilters(props: { keys: AuditKeyOption[]; apiKeyId?: stri
           ))}
         </select>
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        {props.filtered && (
-          <Link href={routes.auditLog} className="text-sm font-medium text-brand-700 hover:underline">
-            Clear
-          </Link>
-        )}
-      </div>
+      <FilterActions label="Apply filters" filtered={Boolean(props.filtered)} clearHref={routes.auditLog} />
     </form>
   );
 }

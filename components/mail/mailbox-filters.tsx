@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { MAIL_KINDS, type MailKind } from '@/lib/email/mail-kinds';
 import { routes } from '@/lib/routes';
-import { Button } from '../ui/button';
+import { FilterActions } from '../filter-actions';
 import { controlClass } from '../ui/input';
 import { Label } from '../ui/label';
 
@@ -22,16 +21,7 @@ export function MailboxFilters({ kind }: { kind?: MailKind }) {
           ))}
         </select>
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary">
-          Apply filter
-        </Button>
-        {kind && (
-          <Link href={routes.mailbox} className="text-sm font-medium text-brand-700 hover:underline">
-            Clear
-          </Link>
-        )}
-      </div>
+      <FilterActions label="Apply filter" filtered={Boolean(kind)} clearHref={routes.mailbox} />
     </form>
   );
 }
