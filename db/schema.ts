@@ -68,6 +68,8 @@ export const apiKeys = pgTable(
     notifyDigestFrom: timestamp('notify_digest_from', { withTimezone: true }),
     /** When the last "IP limit refused calls" notice was queued (at most one per key per interval). */
     ipRefusalNoticeAt: timestamp('ip_refusal_notice_at', { withTimezone: true }),
+    /** When the last "new IP address" notice was queued (at most one per key per interval; the rest go in the digest). */
+    newIpNoticeAt: timestamp('new_ip_notice_at', { withTimezone: true }),
     status: apiKeyStatus('status').notNull().default('enabled'),
     createdById: uuid('created_by_id')
       .notNull()

@@ -32,6 +32,7 @@ CREATE TABLE "mail_outbox" (
 --> statement-breakpoint
 ALTER TABLE "api_keys" ADD COLUMN "notify_digest_from" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD COLUMN "ip_refusal_notice_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD COLUMN "new_ip_notice_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "api_key_seen_ips" ADD CONSTRAINT "api_key_seen_ips_api_key_id_api_keys_id_fk" FOREIGN KEY ("api_key_id") REFERENCES "public"."api_keys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_api_key_id_api_keys_id_fk" FOREIGN KEY ("api_key_id") REFERENCES "public"."api_keys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -73,8 +73,6 @@ export type KeySettings = {
   ipLimits: string[];
   notifyOnUse: boolean;
   notifyUserId: string | null;
-  /** Start of the next usage digest's window: now when notifications are turned on, null when off. */
-  notifyDigestFrom: Date | null;
   expiresAt: Date | null;
 };
 
@@ -83,6 +81,15 @@ export type EditOutcome =
   | { status: 'stale'; updatedAt: Date }
   | { status: 'duplicate_name' }
   | { status: 'updated'; changes: Record<string, { from: unknown; to: unknown }>; updatedAt: Date };
+
+/**
+ * Turning notifications on opens a digest window now; turning them off drops it. Otherwise the
+ * window is left alone: the digest job owns it (rewriting it here could reopen a closed one).
+ */
+function digestWindowChange(wasOn: boolean, on: boolean) {
+  if (wasOn === on) return {};
+  return { notifyDigestFrom: on ? sql`now()` : null };
+}
 
 const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : JSON.stringify(value));
 
@@ -115,7 +122,7 @@ export async function editApiKeySettings(opts: {
       if (Object.keys(changes).length === 0) return { status: 'updated', changes, updatedAt: current.updatedAt };
       const [saved] = await tx
         .update(apiKeys)
-        .set({ ...opts.settings, updatedAt: sql`now()` })
+        .set({ ...opts.settings, ...digestWindowChange(current.notifyOnUse, opts.settings.notifyOnUse), updatedAt: sql`now()` })
         .where(eq(apiKeys.id, current.id))
         .returning({ updatedAt: apiKeys.updatedAt });
       await notifyAllSecretsChanged(tx, { apiKeyId: current.id });

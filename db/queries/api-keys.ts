@@ -138,7 +138,6 @@ export async function findApiKeyForAdmin({ id, communityId }: { id: string; comm
       ipLimits: apiKeys.ipLimits,
       notifyOnUse: apiKeys.notifyOnUse,
       notifyUserId: apiKeys.notifyUserId,
-      notifyDigestFrom: apiKeys.notifyDigestFrom,
       notifyUserName: notifyUser.name,
       expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,

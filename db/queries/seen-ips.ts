@@ -1,5 +1,5 @@
 // No `import 'server-only'`: called inside the usage recorder's batch transaction (server.ts loads it).
-import { count, inArray } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import type { Tx } from '../index';
 import { apiKeySeenIps } from '../schema';
 
@@ -18,16 +18,18 @@ export async function recordSeenIps(tx: Tx, seen: SeenIp[]): Promise<(SeenIp & {
     .onConflictDoNothing()
     .returning({ apiKeyId: apiKeySeenIps.apiKeyId, ip: apiKeySeenIps.ip, at: apiKeySeenIps.firstSeenAt });
   if (inserted.length === 0) return [];
-  const keyIds = [...new Set(inserted.map((row) => row.apiKeyId))];
-  const totals = await tx
-    .select({ apiKeyId: apiKeySeenIps.apiKeyId, n: count() })
-    .from(apiKeySeenIps)
-    .where(inArray(apiKeySeenIps.apiKeyId, keyIds))
-    .groupBy(apiKeySeenIps.apiKeyId);
-  const newPerKey = new Map<string, number>();
-  for (const row of inserted) newPerKey.set(row.apiKeyId, (newPerKey.get(row.apiKeyId) ?? 0) + 1);
-  // Every address the key has is new in this batch: this batch holds the key's first use.
-  const firstUse = new Set(totals.filter((t) => t.n === newPerKey.get(t.apiKeyId)).map((t) => t.apiKeyId));
+  const newByKey = new Map<string, string[]>();
+  for (const row of inserted) newByKey.set(row.apiKeyId, [...(newByKey.get(row.apiKeyId) ?? []), row.ip]);
+  // A key with no address besides this batch's new ones is used for the first time (an index probe per key).
+  const firstUse = new Set<string>();
+  for (const [apiKeyId, ips] of newByKey) {
+    const [older] = await tx
+      .select({ ip: apiKeySeenIps.ip })
+      .from(apiKeySeenIps)
+      .where(and(eq(apiKeySeenIps.apiKeyId, apiKeyId), notInArray(apiKeySeenIps.ip, ips)))
+      .limit(1);
+    if (!older) firstUse.add(apiKeyId);
+  }
   return inserted.map((row) => ({ ...row, firstUse: firstUse.has(row.apiKeyId) }));
 }
 

@@ -35,7 +35,6 @@ export async function editKey(data: ApiKeyEditValues, { user, ip }: AdminContext
       notifyOnUse: data.notifyOnUse,
       // Whoever turns notifications on receives them; turning them off clears the recipient.
       notifyUserId: data.notifyOnUse ? (current.notifyOnUse ? (current.notifyUserId ?? user.id) : user.id) : null,
-      notifyDigestFrom: data.notifyOnUse ? (current.notifyOnUse ? current.notifyDigestFrom : new Date()) : null,
       expiresAt: data.expiry === 'keep' ? current.expiresAt : expiryDate(data.expiry, data.expiresOn, new Date()),
     },
   });

@@ -4,27 +4,28 @@ import type { ApiErrorCode } from '@/lib/api/errors';
  * What the API guard records as a request's outcome: 'ok', or the error code it answered with.
  * One table for the usage chart's allowed/denied split, the request log's labels and its filter.
  * Tones: red for requests refused because of the key or the caller's address, amber for requests
- * the caller got wrong, slate for failures on our side.
+ * the caller got wrong, slate for failures on our side. `keyAccepted`: the key was valid and allowed
+ * from the caller's address (the request failed later, if at all): that address used the key.
  */
 export const OUTCOMES = {
-  ok: { label: 'Allowed', allowed: true, tone: 'green' },
-  missing_key: { label: 'Missing key', allowed: false, tone: 'red' },
-  invalid_key: { label: 'Invalid key', allowed: false, tone: 'red' },
-  key_disabled: { label: 'Key disabled', allowed: false, tone: 'red' },
-  key_expired: { label: 'Key expired', allowed: false, tone: 'red' },
-  key_in_url: { label: 'Key in URL', allowed: false, tone: 'red' },
-  ip_not_allowed: { label: 'IP not allowed', allowed: false, tone: 'red' },
-  insufficient_scope: { label: 'Insufficient scope', allowed: false, tone: 'red' },
-  not_found: { label: 'Not found', allowed: false, tone: 'amber' },
-  method_not_allowed: { label: 'Method not allowed', allowed: false, tone: 'amber' },
-  unsupported_media_type: { label: 'Unsupported media type', allowed: false, tone: 'amber' },
-  invalid_json: { label: 'Invalid JSON', allowed: false, tone: 'amber' },
-  validation_failed: { label: 'Validation failed', allowed: false, tone: 'amber' },
-  payload_too_large: { label: 'Payload too large', allowed: false, tone: 'amber' },
-  rate_limited: { label: 'Rate limited', allowed: false, tone: 'amber' },
-  service_unavailable: { label: 'Service unavailable', allowed: false, tone: 'slate' },
-  internal_error: { label: 'Internal error', allowed: false, tone: 'slate' },
-} as const satisfies Record<'ok' | ApiErrorCode, { label: string; allowed: boolean; tone: 'green' | 'amber' | 'red' | 'slate' }>;
+  ok: { label: 'Allowed', allowed: true, keyAccepted: true, tone: 'green' },
+  missing_key: { label: 'Missing key', allowed: false, keyAccepted: false, tone: 'red' },
+  invalid_key: { label: 'Invalid key', allowed: false, keyAccepted: false, tone: 'red' },
+  key_disabled: { label: 'Key disabled', allowed: false, keyAccepted: false, tone: 'red' },
+  key_expired: { label: 'Key expired', allowed: false, keyAccepted: false, tone: 'red' },
+  key_in_url: { label: 'Key in URL', allowed: false, keyAccepted: false, tone: 'red' },
+  ip_not_allowed: { label: 'IP not allowed', allowed: false, keyAccepted: false, tone: 'red' },
+  insufficient_scope: { label: 'Insufficient scope', allowed: false, keyAccepted: true, tone: 'red' },
+  not_found: { label: 'Not found', allowed: false, keyAccepted: true, tone: 'amber' },
+  method_not_allowed: { label: 'Method not allowed', allowed: false, keyAccepted: true, tone: 'amber' },
+  unsupported_media_type: { label: 'Unsupported media type', allowed: false, keyAccepted: true, tone: 'amber' },
+  invalid_json: { label: 'Invalid JSON', allowed: false, keyAccepted: true, tone: 'amber' },
+  validation_failed: { label: 'Validation failed', allowed: false, keyAccepted: true, tone: 'amber' },
+  payload_too_large: { label: 'Payload too large', allowed: false, keyAccepted: true, tone: 'amber' },
+  rate_limited: { label: 'Rate limited', allowed: false, keyAccepted: true, tone: 'amber' },
+  service_unavailable: { label: 'Service unavailable', allowed: false, keyAccepted: false, tone: 'slate' },
+  internal_error: { label: 'Internal error', allowed: false, keyAccepted: false, tone: 'slate' },
+} as const satisfies Record<'ok' | ApiErrorCode, { label: string; allowed: boolean; keyAccepted: boolean; tone: 'green' | 'amber' | 'red' | 'slate' }>;
 
 export type Outcome = keyof typeof OUTCOMES;
 export type OutcomeTone = (typeof OUTCOMES)[Outcome]['tone'];
@@ -33,6 +34,8 @@ const OUTCOME_CODES = Object.keys(OUTCOMES) as Outcome[];
 
 /** The outcomes counted as allowed; everything else, including an outcome this table does not know, is denied. */
 export const ALLOWED_OUTCOMES = OUTCOME_CODES.filter((code) => OUTCOMES[code].allowed);
+/** Outcomes that prove the caller holds a working key: they count as use from that address. */
+export const KEY_ACCEPTED_OUTCOMES = OUTCOME_CODES.filter((code) => OUTCOMES[code].keyAccepted);
 const DENIED_CODES = OUTCOME_CODES.filter((code) => !OUTCOMES[code].allowed) as Exclude<Outcome, 'ok'>[];
 
 function isKnownOutcome(outcome: string): outcome is Outcome {
@@ -44,8 +47,8 @@ export function isAllowedOutcome(outcome: string): boolean {
 }
 
 /** Rows outlive code changes: an outcome no longer in the table still shows, as its raw code, and reads as denied. */
-export function describeOutcome(outcome: string): { label: string; allowed: boolean; tone: OutcomeTone } {
-  return isKnownOutcome(outcome) ? OUTCOMES[outcome] : { label: outcome || 'Unknown', allowed: false, tone: 'red' };
+export function describeOutcome(outcome: string): { label: string; allowed: boolean; keyAccepted: boolean; tone: OutcomeTone } {
+  return isKnownOutcome(outcome) ? OUTCOMES[outcome] : { label: outcome || 'Unknown', allowed: false, keyAccepted: false, tone: 'red' };
 }
 
 /** The request log's filter: everything, either side of the split, or one error code ('allowed' already means 'ok'). */

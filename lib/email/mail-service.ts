@@ -2,7 +2,7 @@
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/logger';
 import { onShutdown } from '@/lib/shutdown';
-import { startDigestJob } from './digest-job';
+import { startNoticeJob } from './notice-job';
 import { startMailWorker } from './outbox-worker';
 
 /**
@@ -12,7 +12,7 @@ import { startMailWorker } from './outbox-worker';
 export function startMailDelivery(): void {
   const { RESEND_API_KEY, MAIL_FROM } = getConfig();
   startMailWorker();
-  onShutdown('mail-digests', startDigestJob());
+  onShutdown('mail-notices', startNoticeJob());
   log.info(
     RESEND_API_KEY ? { delivery: 'resend', from: MAIL_FROM } : { delivery: 'mailbox' },
     RESEND_API_KEY ? 'e-mail is sent through Resend' : 'RESEND_API_KEY is not set: e-mail stays in the local mailbox (Integration center → Mailbox)',

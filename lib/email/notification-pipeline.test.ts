@@ -10,7 +10,7 @@ import { configureUsageRecorder, flushUsage } from '@/lib/api/usage-recorder';
 import { callRoute, createTestKey } from '@/test/api';
 import { createTestCommunity } from '@/test/db';
 import { startFakeResend, type FakeResend } from '@/test/fake-resend';
-import { queueDueDigests } from './digest-job';
+import { queueDueDigests } from './notice-job';
 import { startMailWorker, type MailWorker } from './outbox-worker';
 import { createTransport } from './transport';
 

@@ -5,7 +5,7 @@ import { apiKeys } from '@/db/schema';
 import { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';
 import { createTestCommunity } from '@/test/db';
 import { calls, mailOf, usageRows, writeBatch } from './__fixtures__/calls';
-import { queueDueDigests } from './digest-job';
+import { queueDueDigests, queueUnreportedRefusals } from './notice-job';
 
 let community: Awaited<ReturnType<typeof createTestCommunity>>;
 
@@ -58,12 +58,35 @@ describe('first use and new addresses', () => {
     expect(mail[1].textBody).not.toContain('203.0.113.1');
   });
 
-  it('does not count refused calls as a use', async () => {
+  it('counts a call as use once the key was accepted from that address, even if the request then failed', async () => {
     const key = await notifyingKey();
-    await writeBatch(usageRows(key, [{ outcome: 'key_disabled' }, { outcome: 'validation_failed', ip: '203.0.113.50' }]));
+    await writeBatch(usageRows(key, [{ outcome: 'key_disabled' }, { outcome: 'key_expired', ip: '203.0.113.50' }]));
     expect(await mailOf(key.id)).toEqual([]);
-    await writeBatch(usageRows(key, [{ ip: '203.0.113.50' }]));
+    await writeBatch(usageRows(key, [{ outcome: 'validation_failed', ip: '203.0.113.50' }]));
     expect((await mailOf(key.id)).map((m) => m.kind)).toEqual(['first_use']);
+  });
+
+  it('lists every address of the first moment in the first-use message', async () => {
+    const key = await notifyingKey();
+    await writeBatch(usageRows(key, [{ ip: '198.51.100.31' }, ...calls(3, { ip: '198.51.100.32' })]));
+    const mail = await mailOf(key.id);
+    expect(mail.map((m) => m.kind)).toEqual(['first_use']);
+    expect(mail[0].textBody).toContain('198.51.100.31');
+    expect(mail[0].textBody).toMatch(/Also used from[\s\S]*198\.51\.100\.32/);
+  });
+
+  it('tells of new addresses at most once per interval; the rest wait for the digest', async () => {
+    const key = await notifyingKey();
+    await writeBatch(usageRows(key, [{ ip: '203.0.113.71' }]));
+    await writeBatch(usageRows(key, [{ ip: '203.0.113.72' }]));
+    await writeBatch(usageRows(key, [{ ip: '203.0.113.73' }]));
+    expect((await mailOf(key.id)).map((m) => m.kind)).toEqual(['first_use', 'new_ip']);
+
+    await getDb().update(apiKeys).set({ newIpNoticeAt: sql`now() - interval '2 hours'` }).where(eq(apiKeys.id, key.id));
+    await writeBatch(usageRows(key, [{ ip: '203.0.113.74' }]));
+    const mail = await mailOf(key.id);
+    expect(mail.map((m) => m.kind)).toEqual(['first_use', 'new_ip', 'new_ip']);
+    expect(mail[2].textBody).toContain('203.0.113.74');
   });
 
   it('stays silent while notifications are off, and remembers the addresses for when they are turned on', async () => {
@@ -110,39 +133,52 @@ describe('IP limit refusals (security notice)', () => {
 });
 
 describe('digests', () => {
-  const digest = () => queueDueDigests({ intervalSeconds: 3600, settleSeconds: 0, limit: 1000 });
-  const windowStartsAgo = (key: { id: string }, interval: string) =>
-    getDb().update(apiKeys).set({ notifyDigestFrom: sql`now() - ${interval}::interval` }).where(eq(apiKeys.id, key.id));
+  const digest = (intervalSeconds = 1) => queueDueDigests({ intervalSeconds, settleSeconds: 0, limit: 1000 });
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  it('summarises the calls after the first use at most once per interval', async () => {
+  it('after the interval, one digest covers every call since the first use; then nothing until new calls', async () => {
     const key = await notifyingKey();
-    await writeBatch(usageRows(key, [{ ip: '198.51.100.20' }]));
-    await writeBatch(usageRows(key, [...calls(7, { ip: '198.51.100.20', integrationName: 'Nightly export' }), ...calls(2, { ip: '198.51.100.21', outcome: 'validation_failed' })]));
-    await digest();
-    // Refused calls from 198.51.100.21 are not a use of the key: no "new address" message.
+    await writeBatch(usageRows(key, [{ ip: '198.51.100.20' }, ...calls(2, { ip: '198.51.100.22' })]));
+    await writeBatch(usageRows(key, [...calls(5, { ip: '198.51.100.20', integrationName: 'Nightly export' }), ...calls(2, { ip: '198.51.100.21', outcome: 'key_disabled' })]));
+    await digest(3600);
     expect((await mailOf(key.id)).map((m) => m.kind)).toEqual(['first_use']);
 
-    await windowStartsAgo(key, '61 minutes');
-    await digest();
+    await pause(1_100);
+    await Promise.all([digest(), digest()]);
     await digest();
     const mail = await mailOf(key.id);
     expect(mail.map((m) => m.kind)).toEqual(['first_use', 'digest']);
-    const text = mail[1].textBody;
     expect(mail[1].subject).toContain('10 requests');
-    expect(text).toContain('Nightly export');
-    expect(text).toContain('198.51.100.21');
-    expect(text).toMatch(/Validation failed/);
+    expect(mail[1].textBody).toContain('Nightly export');
+    expect(mail[1].textBody).toContain('198.51.100.22');
+    expect(mail[1].textBody).toMatch(/Key disabled/);
   });
 
   it('sends no digest for a quiet window, or once notifications are off', async () => {
     const quiet = await notifyingKey();
-    await windowStartsAgo(quiet, '2 hours');
     const off = await notifyingKey();
     await writeBatch(usageRows(off, calls(3)));
     await getDb().update(apiKeys).set({ notifyOnUse: false, notifyDigestFrom: null }).where(eq(apiKeys.id, off.id));
+    await pause(1_100);
     await digest();
     expect(await mailOf(quiet.id)).toEqual([]);
     expect((await mailOf(off.id)).map((m) => m.kind)).toEqual(['first_use']);
   });
 });
 
+describe('refusals inside a quiet interval', () => {
+  it('are reported once the interval is over, without waiting for another refused call', async () => {
+    const key = await notifyingKey(false);
+    await writeBatch(usageRows(key, [{ outcome: 'ip_not_allowed', ip: '203.0.113.80' }]));
+    await writeBatch(usageRows(key, calls(4, { outcome: 'ip_not_allowed', ip: '203.0.113.81' })));
+    await queueUnreportedRefusals({ intervalSeconds: 3600 });
+    expect((await mailOf(key.id)).map((m) => m.kind)).toEqual(['ip_refused']);
+
+    await getDb().update(apiKeys).set({ ipRefusalNoticeAt: sql`now() - interval '2 hours'` }).where(eq(apiKeys.id, key.id));
+    await queueUnreportedRefusals({ intervalSeconds: 3600 });
+    await queueUnreportedRefusals({ intervalSeconds: 3600 });
+    const mail = await mailOf(key.id);
+    expect(mail.map((m) => m.kind)).toEqual(['ip_refused', 'ip_refused']);
+    expect(mail[1].textBody).toContain('203.0.113.81');
+  });
+});

@@ -31,7 +31,18 @@ export type RunningServer = {
  * Starts what `npm start` starts — `NODE_ENV=production tsx server.ts` — but as one Node process
  * (`node --import tsx`), so SIGTERM reaches server.ts itself and /proc shows its CPU alone.
  */
-export async function startServer({ port, databaseUrl, profileDir }: { port: number; databaseUrl: string; profileDir?: string }): Promise<RunningServer> {
+export async function startServer({
+  port,
+  databaseUrl,
+  profileDir,
+  env = {},
+}: {
+  port: number;
+  databaseUrl: string;
+  profileDir?: string;
+  /** Extra environment (e.g. RESEND_BASE_URL for the mail check). */
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
   // --profile: V8 writes a .cpuprofile of the whole server run (open it in Chrome DevTools).
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server.ts'], {
@@ -49,6 +60,7 @@ export async function startServer({ port, databaseUrl, profileDir }: { port: num
       NEXT_TELEMETRY_DISABLED: '1',
       // One info line per request would measure the logger, not the guard.
       LOG_LEVEL: 'warn',
+      ...env,
     },
   });
   const problems: string[] = [];

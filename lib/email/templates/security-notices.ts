@@ -109,7 +109,7 @@ export function renderIpRefused({ key, keyUrl, at, total, refused, ipLimits }: I
     tables: [
       {
         title: 'Refused IP addresses',
-        columns: ['IP address', 'Integration', 'Calls'],
+        columns: ['IP address', 'Integration (as sent)', 'Calls'],
         rows: refused.map((row) => [row.ip, row.integrationName ?? 'Unknown', row.count]),
       },
       { title: 'Current IP limits', columns: ['Allowed address or range'], rows: ipLimits.map((limit) => [limit]) },

@@ -1,17 +1,27 @@
 import type { CallerRef, KeyRef, MailContent } from '@/lib/email/mail-kinds';
 import { formatCount, formatUtc, formatUtcTime, keyTitle, plural, renderMail, type Fact } from './layout';
 
-/** When and from where one call came; integration and user agent only when the caller sent them. */
+/**
+ * When and from where one call came; integration and user agent only when the caller sent them,
+ * labelled as the caller's own words (anyone holding the key chooses them).
+ */
 function callerFacts(caller: CallerRef): Fact[] {
   return [
     { label: 'When', value: formatUtc(caller.at) },
     { label: 'IP address', value: caller.ip },
-    ...(caller.integrationName ? [{ label: 'Integration', value: caller.integrationName }] : []),
-    ...(caller.userAgent ? [{ label: 'User agent', value: caller.userAgent }] : []),
+    ...(caller.integrationName ? [{ label: 'Integration (as sent by the caller)', value: caller.integrationName }] : []),
+    ...(caller.userAgent ? [{ label: 'User agent (as sent by the caller)', value: caller.userAgent }] : []),
   ];
 }
 
-export function renderFirstUse({ key, keyUrl, caller }: { key: KeyRef; keyUrl: string; caller: CallerRef }): MailContent {
+const callerTable = (title: string, callers: CallerRef[]) => ({
+  title,
+  columns: ['IP address', 'First call', 'Integration (as sent)'],
+  rows: callers.map((caller) => [caller.ip, formatUtc(caller.at), caller.integrationName ?? 'Unknown']),
+});
+
+/** `others`: further addresses that used the key in the same moment, listed rather than mailed separately. */
+export function renderFirstUse({ key, keyUrl, caller, others = [] }: { key: KeyRef; keyUrl: string; caller: CallerRef; others?: CallerRef[] }): MailContent {
   return renderMail({
     kind: 'first_use',
     key,
@@ -19,6 +29,7 @@ export function renderFirstUse({ key, keyUrl, caller }: { key: KeyRef; keyUrl: s
     subject: `${keyTitle(key)} was used for the first time`,
     intro: `An integration called the API with this key for the first time on ${formatUtc(caller.at)}.`,
     facts: callerFacts(caller),
+    tables: others.length > 0 ? [callerTable('Also used from', others)] : [],
     notes: ['If you expected this, there is nothing to do. If you do not recognise the address, check the key page.'],
   });
 }
@@ -36,16 +47,11 @@ export function renderNewIp({ key, keyUrl, callers }: { key: KeyRef; keyUrl: str
       ? 'This key was called from an IP address it has never been used from before.'
       : `This key was called from ${plural(callers.length, 'IP address', 'IP addresses')} it has never been used from before.`,
     facts: single ? callerFacts(only) : [],
-    tables: single
-      ? []
-      : [
-          {
-            title: 'New IP addresses',
-            columns: ['IP address', 'First call', 'Integration'],
-            rows: callers.map((caller) => [caller.ip, formatUtc(caller.at), caller.integrationName ?? 'Unknown']),
-          },
-        ],
-    notes: ['If these are your integrations, there is nothing to do. If not, limit the key to known IP addresses on its edit page, or rotate it.'],
+    tables: single ? [] : [callerTable('New IP addresses', callers)],
+    notes: [
+      'If these are your integrations, there is nothing to do. If not, limit the key to known IP addresses on its edit page, or rotate it.',
+      'To keep this quiet, at most one such message is sent per hour; further new addresses are listed in the usage digest.',
+    ],
   });
 }
 
@@ -84,7 +90,7 @@ export function renderDigest(input: DigestInput): MailContent {
     tables: [
       { title: 'Outcomes', columns: ['Outcome', 'Requests'], rows: input.outcomes.map((row) => [row.label, row.count]) },
       { title: 'IP addresses', columns: ['IP address', 'Requests'], rows: input.ips.map((row) => [row.ip, row.count]) },
-      { title: 'Integrations', columns: ['Integration', 'Requests'], rows: input.integrations.map((row) => [row.name, row.count]) },
+      { title: 'Integrations', columns: ['Integration (as sent)', 'Requests'], rows: input.integrations.map((row) => [row.name, row.count]) },
     ],
   });
 }
