@@ -48,6 +48,13 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT', 'TRUSTED_PROXIES']);
   });
 
+  it('requires APP_URL in production when e-mail really leaves the machine', () => {
+    const production = { NODE_ENV: 'production', SEED_ADMIN_PASSWORD: 'chosen-admin', SEED_MEMBER_PASSWORD: 'chosen-member' };
+    expect(problemsOf({ ...production, RESEND_API_KEY: 're_live' })).toEqual(['APP_URL: required in production when RESEND_API_KEY is set (links in e-mails point to it)']);
+    expect(problemsOf({ ...production, RESEND_API_KEY: 're_live', APP_URL: 'https://community.example.org' })).toEqual([]);
+    expect(problemsOf(production)).toEqual([]);
+  });
+
   it('requires chosen seed passwords in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' }).sort()).toEqual([
       'SEED_ADMIN_PASSWORD: required in production (the default is public)',

@@ -65,6 +65,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       if (!env[name]?.trim()) problems.push(`${name}: required in production (the default is public)`);
     }
   }
+  // Links in real e-mails must reach the app, not the recipient's own localhost.
+  if (parsed.success && parsed.data.NODE_ENV === 'production' && parsed.data.RESEND_API_KEY && !parsed.data.APP_URL) {
+    problems.push('APP_URL: required in production when RESEND_API_KEY is set (links in e-mails point to it)');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return { ...parsed.data, TRUSTED_PROXIES: trustedProxies };
 }

@@ -44,7 +44,13 @@ async function main() {
   const db = await prepareDatabase();
   const servers: RunningServer[] = [];
   try {
-    const env = { RESEND_API_KEY: 're_mail_check', RESEND_BASE_URL: fake.url, NOTIFY_INTERVAL_SECONDS: args.interval, MAIL_FROM: 'Mail check <check@example.test>' };
+    const env = {
+      RESEND_API_KEY: 're_mail_check',
+      RESEND_BASE_URL: fake.url,
+      NOTIFY_INTERVAL_SECONDS: args.interval,
+      MAIL_FROM: 'Mail check <check@example.test>',
+      APP_URL: 'https://community.example.test',
+    };
     servers.push(...(await Promise.all([3311, 3312].map((port) => startServer({ port, databaseUrl: db.url, env })))));
     const key = await createBenchKey(db.sql, 'mail-check');
     await db.sql`update api_keys set notify_on_use = true, notify_user_id = created_by_id, notify_digest_from = now() where id = ${key.id}`;
@@ -55,7 +61,9 @@ async function main() {
     );
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     for (const server of servers) console.log(`127.0.0.2 → ${server.baseUrl}: ${await callFrom(server.baseUrl, key.key, '127.0.0.2')}`);
-    await db.sql`update api_keys set ip_limits = '{127.0.0.1}' where id = ${key.id}`;
+    // As the edit form does: change the limits and tell every instance's key cache at commit.
+    await db.sql`with changed as (update api_keys set ip_limits = '{127.0.0.1}' where id = ${key.id} returning hash)
+      select pg_notify('api_key_changed', hash) from changed`; // the channel of API_KEY_CHANGED_CHANNEL (its module is server-only)
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     for (let i = 0; i < 5; i++) for (const server of servers) await callFrom(server.baseUrl, key.key, '127.0.0.3');
     const results = await load;

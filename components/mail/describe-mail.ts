@@ -1,4 +1,5 @@
 import { MAIL_KINDS } from '@/lib/email/mail-kinds';
+import { plural } from '@/lib/email/templates/layout';
 
 type Tone = 'green' | 'slate' | 'amber' | 'red';
 
@@ -34,8 +35,6 @@ export function mailState({ status, delivery, attempts }: MailStatusFields): Mai
       return delivery ?? 'sent';
   }
 }
-
-const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
 
 /** "Failed after 12 attempts", the prefix of the failure sentence (the last error follows it). */
 export function failedAfter(attempts: number): string {

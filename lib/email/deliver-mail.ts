@@ -65,6 +65,12 @@ export async function deliverClaimedMail(ctx: DeliveryContext, row: MailMessage,
       await releaseMail({ db, id: row.id, attempts: row.attempts });
       return 'released';
     }
+    // Claimed again after leases ran out, over and over (say, a message that crashes its sender): stop.
+    if (row.attempts > ctx.backoff.maxAttempts) {
+      const error = row.lastError ?? 'No result was recorded for any attempt (the sending instance stopped each time).';
+      if (await markMailFailed({ db, id: row.id, attempts: row.attempts, error })) log.error(describe(row), 'mail could not be delivered; giving up');
+      return 'failed';
+    }
     const result = await send(ctx, row, timeoutMs);
     if (result.ok) {
       await markMailSent({ db, id: row.id, delivery: ctx.transport.kind, providerId: result.providerId });

@@ -211,6 +211,17 @@ describe('mail outbox worker', () => {
     expect(fake.delivered.map((delivery) => delivery.idempotencyKey)).toEqual([`outbox/${crashed}`]);
   });
 
+  it('gives up on a message whose senders kept stopping, without sending it again', async () => {
+    const [doomed] = await queue(1);
+    const past = new Date(Date.now() - 60_000);
+    await getDb().update(mailOutbox).set({ status: 'sending', attempts: 3, lockedUntil: past, nextAttemptAt: past }).where(eq(mailOutbox.id, doomed));
+    const worker = start({ backoff: { ...FAST_BACKOFF, maxAttempts: 3 } });
+    await worker.drainOnce();
+    expect(await rowOf(doomed)).toMatchObject({ status: 'failed', attempts: 4 });
+    expect((await rowOf(doomed)).lastError).toMatch(/stopped/);
+    expect(requestsFor(doomed)).toEqual([]);
+  });
+
   it('keeps polling while the database is unreachable, and resumes', async () => {
     const warn = vi.spyOn(log, 'warn');
     const ids = await queue(3);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatUtc, formatUtcTime, keyTitle, plural, renderMail, type MailMessage } from './layout';
+import { escapeHtml, formatUtc, formatUtcTime, keyTitle, plural, renderMail, type MailLayout } from './layout';
 
 const key = { id: 'k1', name: 'Billing sync', hint: 'acme_…WXYZ', communityName: 'Acme' };
 const keyUrl = 'https://ic.example.com/admin/integration-center/api-keys/k1';
 
-function message(overrides: Partial<MailMessage> = {}): MailMessage {
+function message(overrides: Partial<MailLayout> = {}): MailLayout {
   return { kind: 'first_use', key, keyUrl, subject: `${keyTitle(key)} was used`, intro: 'Something happened.', facts: [], ...overrides };
 }
 

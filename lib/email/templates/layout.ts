@@ -9,7 +9,7 @@ export type Fact = { label: string; value: string };
 export type MailTable = { title: string; columns: string[]; rows: (string | number)[][] };
 
 /** What a template describes; the layout turns it into both parts, so every message looks alike. */
-export type MailMessage = {
+export type MailLayout = {
   kind: MailKind;
   key: KeyRef;
   /** Also the heading. Security notices get a "Security notice: " prefix from the layout. */
@@ -61,7 +61,7 @@ export function keyTitle(key: KeyRef): string {
   return `API key “${key.name}”`;
 }
 
-function fullSubject(message: MailMessage): string {
+function fullSubject(message: MailLayout): string {
   const subject = MAIL_KINDS[message.kind].security ? `Security notice: ${message.subject}` : message.subject;
   // A key name is admin input: a line break in a header must never start a new one.
   return subject.replace(/[\r\n\t]+/g, ' ');
@@ -95,7 +95,7 @@ function textTable(table: MailTable): string {
   return [table.title, ...body.map((row) => `  ${row}`)].join('\n');
 }
 
-function renderText(message: MailMessage, facts: Fact[]): string {
+function renderText(message: MailLayout, facts: Fact[]): string {
   const width = Math.max(...facts.map((fact) => fact.label.length)) + 1;
   const parts = [
     fullSubject(message),
@@ -124,7 +124,7 @@ function htmlTable(table: MailTable): string {
   );
 }
 
-function renderHtml(message: MailMessage, facts: Fact[]): string {
+function renderHtml(message: MailLayout, facts: Fact[]): string {
   const security = MAIL_KINDS[message.kind].security;
   const paragraph = (text: string) => `<p style="margin:0 0 16px;">${escapeHtml(text)}</p>`;
   const factRows = facts
@@ -156,7 +156,7 @@ function renderHtml(message: MailMessage, facts: Fact[]): string {
 }
 
 /** The one layout every notice uses: the key's name, hint and community first, then the template's facts. */
-export function renderMail(message: MailMessage): MailContent {
+export function renderMail(message: MailLayout): MailContent {
   const facts = [...keyFacts(message.key), ...message.facts];
   return { subject: fullSubject(message), text: renderText(message, facts), html: renderHtml(message, facts) };
 }
