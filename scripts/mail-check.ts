@@ -73,22 +73,21 @@ async function main() {
     const codes = await Promise.all(servers.splice(0).map((server) => server.stop()));
     console.log(`instances exited with ${codes.join(', ')}`);
 
-    const outbox = await db.sql<{ kind: string; status: string; n: number }[]>`
-      select kind, status::text, count(*)::int as n from mail_outbox group by kind, status order by kind, status`;
+    const outbox = await db.sql<{ id: string; kind: string; status: string }[]>`
+      select id, kind, status::text from mail_outbox where api_key_id = ${key.id} order by created_at`;
     const usage = await db.sql<{ n: number }[]>`select count(*)::int as n from api_requests where api_key_id = ${key.id}`;
-    const byKind = new Map<string, number>();
-    for (const d of fake.delivered) {
-      const kind = /first time/.test(d.email.subject) ? 'first_use' : /new IP/.test(d.email.subject) ? 'new_ip' : /refused/.test(d.email.subject) ? 'ip_refused' : /requests since/.test(d.email.subject) ? 'digest' : 'other';
-      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-    }
-    const rows = outbox.reduce((sum, row) => sum + row.n, 0);
-    const sent = outbox.filter((row) => row.status === 'sent').reduce((sum, row) => sum + row.n, 0);
-    const keys = new Set(fake.delivered.map((d) => d.idempotencyKey));
+    // Only this key's messages count (DATABASE_URL may hold others).
+    const mine = new Set(outbox.map((row) => `outbox/${row.id}`));
+    const requests = fake.requests.filter((r) => r.idempotencyKey && mine.has(r.idempotencyKey));
+    const delivered = fake.delivered.filter((d) => d.idempotencyKey && mine.has(d.idempotencyKey));
+    const tally = (items: string[]) => [...items.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())].map(([k, n]) => `${k} ${n}`).join(', ');
     console.log(`usage rows for the key: ${usage[0].n}`);
-    console.log(`outbox: ${outbox.map((r) => `${r.kind}/${r.status} ${r.n}`).join(', ')}`);
-    console.log(`fake Resend: ${fake.requests.length} requests, ${fake.delivered.length} delivered (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}), ${keys.size} distinct idempotency keys`);
-    const ok = sent === rows && fake.delivered.length === rows && keys.size === rows && fake.requests.length === rows;
-    console.log(ok ? 'OK: every message delivered exactly once' : 'PROBLEM: a message was duplicated or not delivered');
+    console.log(`outbox: ${tally(outbox.map((row) => `${row.kind}/${row.status}`))}`);
+    const kindOf = new Map(outbox.map((row) => [`outbox/${row.id}`, row.kind]));
+    console.log(`fake Resend: ${requests.length} requests, ${delivered.length} delivered (${tally(delivered.map((d) => kindOf.get(d.idempotencyKey!)!))}), ${new Set(delivered.map((d) => d.idempotencyKey)).size} distinct idempotency keys`);
+    const firstUses = outbox.filter((row) => row.kind === 'first_use').length;
+    const ok = outbox.every((row) => row.status === 'sent') && delivered.length === outbox.length && requests.length === outbox.length && firstUses === 1;
+    console.log(ok ? 'OK: one first-use message, every message delivered exactly once' : 'PROBLEM: a message was duplicated, missing or not delivered');
     process.exitCode = ok ? 0 : 1;
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
