@@ -7,6 +7,7 @@ import type { MailKind } from '@/lib/email/mail-kinds';
 import { createTestCommunity } from '@/test/db';
 import { enqueueMail } from './mail-outbox';
 import { findMailMessage, listMailbox } from './mailbox';
+import { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';
 
 type Community = Awaited<ReturnType<typeof createTestCommunity>>;
 
@@ -15,14 +16,7 @@ let elsewhere: Community;
 const keys = {} as Record<'jira' | 'slack' | 'foreign', { id: string; hint: string }>;
 const ids = {} as Record<string, string>;
 
-async function insertKey(community: Community, name: string) {
-  const tag = randomUUID().slice(0, 4);
-  const [key] = await getDb()
-    .insert(apiKeys)
-    .values({ communityId: community.communityId, name, prefix: 'test', hash: randomUUID(), hint: `test_…${tag}`, createdById: community.admin.id })
-    .returning({ id: apiKeys.id, hint: apiKeys.hint });
-  return key;
-}
+const insertKey = (community: Community, name: string) => createTestKey({ communityId: community.communityId, createdById: community.admin.id, name });
 
 const base = Date.parse('2026-03-01T10:00:00Z');
 const at = (minutes: number) => new Date(base + minutes * 60_000);
