@@ -1,5 +1,6 @@
 // Deliberately no `import 'server-only'` anywhere in this module's imports: server.ts runs in plain
 // Node (tsx), where that package throws, and may import this module to flush it on shutdown.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { insertUsageBatch, type UsageRow } from '@/db/queries/api-requests';
 import { queueUsageNotices } from '@/lib/email/notify-usage';
 import { log } from '@/lib/logger';
@@ -252,8 +253,6 @@ function rejectOrSplit(s: RecorderState, batch: Batch, error: unknown): void {
 function rowsThrough(s: RecorderState, seq: number): number {
   return s.batches.reduce((sum, batch) => (batch.seq <= seq ? sum + batch.rows.length : sum), 0);
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Writes every row buffered at the time of the call (for shutdown and tests), retrying a few times
