@@ -2,18 +2,16 @@ import type { ReactNode } from 'react';
 import type { MailMessageDetails } from '@/db/queries/mailbox';
 import { Card } from '../ui/card';
 import { DateTime } from '../ui/date-time';
+import { DetailRow } from '../ui/detail-row';
 import { MailKey } from './mail-key';
 import { MailKindBadge } from './mail-kind-badge';
 import { MailStatus } from './mail-status';
 
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="py-3 sm:grid sm:grid-cols-4 sm:gap-4">
-      <dt className="text-sm font-medium text-slate-600">{term}</dt>
-      <dd className="mt-1 text-sm text-slate-900 [overflow-wrap:anywhere] sm:col-span-3 sm:mt-0">{children}</dd>
-    </div>
-  );
-}
+const Row = ({ term, children }: { term: string; children: ReactNode }) => (
+  <DetailRow term={term} termWidth="quarter">
+    {children}
+  </DetailRow>
+);
 
 /** The envelope of one message: who it is from and to, when, where it went, and what it is about. */
 export function MailHeaders({ message, from }: { message: MailMessageDetails; from: string }) {

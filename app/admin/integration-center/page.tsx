@@ -11,6 +11,17 @@ import { crumbs, routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Integration center' };
 
+const SECTIONS = [
+  { href: routes.apiKeys, icon: KeyRound, title: 'API Keys', description: 'Create, disable and rotate the keys your integrations use.' },
+  { href: routes.auditLog, icon: ScrollText, title: 'Audit log', description: 'Who created, changed, disabled, rotated or deleted which key, from where and when.' },
+  {
+    href: routes.mailbox,
+    icon: Mail,
+    title: 'Mailbox',
+    description: 'Every notice the product sends about your keys: first use, new IP addresses, digests and security notices.',
+  },
+] as const;
+
 export default async function IntegrationCenterPage() {
   const admin = await requireAdmin(routes.integrationCenter);
   const [available, origin] = await Promise.all([hasValidApiKey({ communityId: admin.communityId }), requestOrigin()]);
@@ -22,30 +33,16 @@ export default async function IntegrationCenterPage() {
         description="Connect scripts and tools to your community with API keys."
       />
       <Card className="divide-y divide-slate-200 p-0">
-        <Link href={routes.apiKeys} className="flex items-center gap-4 p-5 hover:bg-slate-50">
-          <KeyRound aria-hidden className="size-6 text-brand-600" />
-          <span className="flex-1">
-            <span className="block font-medium">API Keys</span>
-            <span className="block text-sm text-slate-600">Create, disable and rotate the keys your integrations use.</span>
-          </span>
-          <ChevronRight aria-hidden className="size-5 text-slate-400" />
-        </Link>
-        <Link href={routes.auditLog} className="flex items-center gap-4 p-5 hover:bg-slate-50">
-          <ScrollText aria-hidden className="size-6 text-brand-600" />
-          <span className="flex-1">
-            <span className="block font-medium">Audit log</span>
-            <span className="block text-sm text-slate-600">Who created, changed, disabled, rotated or deleted which key, from where and when.</span>
-          </span>
-          <ChevronRight aria-hidden className="size-5 text-slate-400" />
-        </Link>
-        <Link href={routes.mailbox} className="flex items-center gap-4 p-5 hover:bg-slate-50">
-          <Mail aria-hidden className="size-6 text-brand-600" />
-          <span className="flex-1">
-            <span className="block font-medium">Mailbox</span>
-            <span className="block text-sm text-slate-600">Every notice the product sends about your keys: first use, new IP addresses, digests and security notices.</span>
-          </span>
-          <ChevronRight aria-hidden className="size-5 text-slate-400" />
-        </Link>
+        {SECTIONS.map(({ href, icon: Icon, title, description }) => (
+          <Link key={href} href={href} className="flex items-center gap-4 p-5 hover:bg-slate-50">
+            <Icon aria-hidden className="size-6 text-brand-600" />
+            <span className="flex-1">
+              <span className="block font-medium">{title}</span>
+              <span className="block text-sm text-slate-600">{description}</span>
+            </span>
+            <ChevronRight aria-hidden className="size-5 text-slate-400" />
+          </Link>
+        ))}
       </Card>
       <div className="mt-6">
         <EnhancedIntegrations available={available} baseUrl={`${origin}/api/v1`} />
