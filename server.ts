@@ -3,14 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import next from 'next';
 import { ConfigError, getConfig, type Config } from './lib/config';
 import { resolveAuthSecret } from './lib/auth-secret';
-import { deriveClientIp } from './lib/client-ip';
-import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, markEdgeDecidesClientIp } from './lib/edge';
+import { deriveClientIp, peerIsTrustedProxy } from './lib/client-ip';
 import { log } from './lib/logger';
-import { runShutdownHooks } from './lib/shutdown';
+import { processState } from './lib/process-state';
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, markStampedByServer } from './lib/request-stamp';
 import { closeDatabase, getDb } from './db/index';
 import { migrateDatabase } from './db/migrate';
 import { seedDatabase } from './db/seed';
-import { startMailDelivery } from './lib/email/mail-service';
 
 const dev = process.argv.includes('--dev');
 
@@ -34,8 +33,8 @@ function stampRequest(req: IncomingMessage, config: Config): string {
     trusted: config.TRUSTED_PROXIES,
   });
   req.headers[CLIENT_IP_HEADER] = clientIp ?? '';
-  // Host and scheme hints are as forgeable as the address when no proxy is trusted.
-  if (config.TRUSTED_PROXIES.kind === 'none') {
+  // Host and scheme hints are as forgeable as the address unless a trusted proxy sent them.
+  if (!peerIsTrustedProxy({ socketAddress: req.socket.remoteAddress, trusted: config.TRUSTED_PROXIES })) {
     delete req.headers['x-forwarded-host'];
     delete req.headers['x-forwarded-proto'];
   }
@@ -77,12 +76,19 @@ async function main() {
     memberPassword: config.SEED_MEMBER_PASSWORD,
   });
 
-  startMailDelivery();
+  if (config.TRUSTED_PROXIES.kind === 'hops') {
+    log.warn(
+      { trustedProxies: config.TRUSTED_PROXIES.count },
+      'TRUSTED_PROXIES is a hop count: every peer is believed to be a proxy, so the app port must be reachable only through your proxies; prefer their addresses or CIDRs',
+    );
+  }
 
+  // Before Next serves anything: the app believes this server's client-IP and request-id stamp.
+  markStampedByServer();
   const app = next({ dev, port: config.PORT });
   const handle = app.getRequestHandler();
+  // Runs instrumentation.ts's register(), which starts the background work (lib/background-work.ts).
   await app.prepare();
-  markEdgeDecidesClientIp();
 
   let stopping = false;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -130,7 +136,8 @@ async function main() {
       process.exit(1);
     }, 20_000);
     force.unref();
-    await runShutdownHooks((name, error) => log.error({ hook: name, err: error }, 'shutdown hook failed'));
+    // Flushes usage rows, queues and sends the last notices, stops listening (lib/background-work.ts).
+    await processState().drain?.();
     await closeDatabase();
     log.info('stopped');
     process.exit(0);

@@ -4,7 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { SessionUser } from '@/db/queries/users';
 import { currentUser, isAdmin } from './auth';
-import { clientIpFrom } from './edge';
+import { clientIpFrom } from './request-stamp';
 import { fieldErrors, type FormState } from './form-state';
 import { log } from './logger';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveClientIp, formatIpRange, normaliseIp, parseIpRange } from './client-ip';
+import { deriveClientIp, formatIpRange, normaliseIp, parseIpRange, peerIsTrustedProxy } from './client-ip';
 import { parseTrustedProxies } from './trusted-proxies';
 
 describe('normaliseIp', () => {
@@ -195,5 +195,19 @@ describe('deriveClientIp', () => {
         expect(deriveClientIp({ socketAddress: undefined, forwardedFor: '198.51.100.7', trusted })).toBeNull();
       }
     });
+  });
+});
+
+describe('peerIsTrustedProxy', () => {
+  const ranges = parseTrustedProxies('10.0.0.0/8');
+  it.each([
+    ['no proxy trusted', parseTrustedProxies(undefined), '10.1.2.3', false],
+    ['a hop count trusts any peer', parseTrustedProxies('1'), '203.0.113.9', true],
+    ['a peer inside the trusted ranges', ranges, '10.1.2.3', true],
+    ['an IPv4-mapped peer inside them', ranges, '::ffff:10.1.2.3', true],
+    ['a peer outside them', ranges, '203.0.113.9', false],
+    ['no socket address', ranges, undefined, false],
+  ])('%s', (_name, trusted, socketAddress, expected) => {
+    expect(peerIsTrustedProxy({ socketAddress, trusted })).toBe(expected);
   });
 });

@@ -150,3 +150,14 @@ export function deriveClientIp({ socketAddress, forwardedFor, trusted }: ClientI
   }
   return current.toString();
 }
+
+/**
+ * Whether the socket peer is one of the trusted proxies, so its X-Forwarded-Host/-Proto may be
+ * believed. A hop count cannot tell a proxy from a client: every peer counts (server.ts warns).
+ */
+export function peerIsTrustedProxy({ socketAddress, trusted }: Pick<ClientIpInput, 'socketAddress' | 'trusted'>): boolean {
+  if (trusted.kind === 'none') return false;
+  if (trusted.kind === 'hops') return true;
+  const peer = parseIp(socketAddress);
+  return peer !== null && inAnyRange(trusted.ranges, peer);
+}

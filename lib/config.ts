@@ -11,6 +11,8 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1, 'must be a port number (1-65535)').max(65535, 'must be a port number (1-65535)').default(3000),
@@ -34,6 +36,7 @@ const envSchema = z.object({
   SEED_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').default('admin-password')),
   SEED_MEMBER_EMAIL: optionalString.pipe(z.email({ message: 'must be an e-mail address' }).default('member@example.com')),
   SEED_MEMBER_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').default('member-password')),
+  LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'TRUSTED_PROXIES'> & {
@@ -73,9 +76,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return { ...parsed.data, TRUSTED_PROXIES: trustedProxies };
 }
 
-const globalForConfig = globalThis as unknown as { __icConfig?: Config };
+let config: Config | undefined;
 
 export function getConfig(): Config {
-  globalForConfig.__icConfig ??= loadConfig(process.env);
-  return globalForConfig.__icConfig;
+  config ??= loadConfig(process.env);
+  return config;
+}
+
+/**
+ * The log level, read on its own because the logger exists before the configuration is checked
+ * (it reports a bad one): a bad LOG_LEVEL falls back here, and stops the start in getConfig().
+ */
+export function logLevel(env: Record<string, string | undefined> = process.env): (typeof LOG_LEVELS)[number] {
+  const parsed = envSchema.shape.LOG_LEVEL.safeParse(env.LOG_LEVEL);
+  return (parsed.success && parsed.data) || (env.NODE_ENV === 'test' ? 'warn' : 'info');
 }

@@ -1,12 +1,16 @@
 import pino from 'pino';
+import { logLevel } from './config';
+import { sanitizeError } from './safe-error';
 
 /**
- * Structured JSON logs. Anything that could hold a secret is redacted by path, so a careless
+ * Structured JSON logs. Every `err` passes the one sanitiser (no query parameters, no driver
+ * detail), and anything that could hold a secret is redacted by path, so a careless
  * `log.info({ headers })` still cannot leak a key or a password.
  */
 export const log = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+  level: logLevel(),
   base: undefined,
+  serializers: { err: sanitizeError },
   redact: {
     paths: [
       'password',

@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { markEdgeDecidesClientIp } from '@/lib/edge';
+import { markStampedByServer } from '@/lib/request-stamp';
 
 type Route = (request: NextRequest, context: { params: Promise<never> }) => Promise<Response>;
 
@@ -8,7 +8,7 @@ export async function callRoute(
   route: unknown,
   opts: { path: string; method?: string; key?: string; ip?: string; headers?: Record<string, string>; body?: BodyInit; params?: Record<string, string> },
 ) {
-  markEdgeDecidesClientIp();
+  markStampedByServer();
   const headers = new Headers(opts.headers);
   if (opts.key !== undefined) headers.set('x-api-key', opts.key);
   headers.set('x-forwarded-for', opts.ip ?? '127.0.0.1');

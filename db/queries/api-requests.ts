@@ -1,6 +1,4 @@
-// No `import 'server-only'` here, unlike the other query modules: the usage recorder imports this
-// module, and server.ts (plain Node via tsx, where `server-only` throws) may import the recorder to
-// flush it on shutdown. Nothing here is reachable from a client bundle anyway.
+import 'server-only';
 import { and, count, eq, getTableColumns, gte, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '../index';
 import { apiRequests } from '../schema';
@@ -61,22 +59,17 @@ function updateLastUsed(uses: { id: string; at: Date; ip: string | null }[]): SQ
 }
 
 /**
- * Writes a batch of usage rows and the keys' last use in one transaction. Idempotent: a batch
- * retried after a commit whose acknowledgement was lost inserts nothing twice (request_id is unique).
- * `afterInsert` runs in the same transaction (the e-mail notices the batch causes).
+ * Inserts a batch of usage rows and moves the keys' last use forward, inside the caller's
+ * transaction. Idempotent: a batch retried after a commit whose acknowledgement was lost inserts
+ * nothing twice (request_id is unique).
  */
-export async function insertUsageBatch(rows: UsageRow[], { afterInsert }: { afterInsert?: (tx: Tx, rows: UsageRow[]) => Promise<void> } = {}): Promise<void> {
-  if (rows.length === 0) return;
-  const uses = latestUseByKey(rows);
-  await getDb().transaction(async (tx) => {
-    for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
-      await tx.insert(apiRequests).values(chunk).onConflictDoNothing({ target: apiRequests.requestId });
-    }
-    for (const chunk of chunks(uses, KEYS_PER_UPDATE)) {
-      await tx.execute(updateLastUsed(chunk));
-    }
-    await afterInsert?.(tx, rows);
-  });
+export async function insertUsageBatch(tx: Tx, rows: UsageRow[]): Promise<void> {
+  for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
+    await tx.insert(apiRequests).values(chunk).onConflictDoNothing({ target: apiRequests.requestId });
+  }
+  for (const chunk of chunks(latestUseByKey(rows), KEYS_PER_UPDATE)) {
+    await tx.execute(updateLastUsed(chunk));
+  }
 }
 
 /** How many requests a key made (optionally since a time); for the usage UI and tests. */

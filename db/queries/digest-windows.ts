@@ -1,4 +1,4 @@
-// No `import 'server-only'`: runs inside the usage recorder's batch transaction (server.ts loads it).
+import 'server-only';
 import { and, asc, desc, eq, exists, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { ALLOWED_OUTCOMES } from '@/lib/api-keys/outcomes';
 import type { Db, Tx } from '../index';

@@ -1,4 +1,4 @@
-// No `import 'server-only'`: the outbox worker runs in server.ts (plain Node via tsx), where it throws.
+import 'server-only';
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../index';
 import { mailDelivery, mailOutbox, type MailMessage } from '../schema';

@@ -1,4 +1,4 @@
-// No `import 'server-only'`: the usage recorder (loaded by server.ts in plain Node) queues notices.
+import 'server-only';
 import type { MailContent, MailKind } from '@/lib/email/mail-kinds';
 import type { Db, Tx } from '../index';
 import { mailOutbox } from '../schema';

@@ -1,4 +1,4 @@
-// No `import 'server-only'`: notices are queued from the usage recorder, which server.ts loads.
+import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../index';

@@ -1,4 +1,4 @@
-// No `import 'server-only'`: runs inside the usage recorder's batch transaction (server.ts loads it).
+import 'server-only';
 import { and, asc, desc, eq, exists, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../index';
 import { apiKeys, apiRequests } from '../schema';

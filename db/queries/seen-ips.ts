@@ -1,4 +1,4 @@
-// No `import 'server-only'`: called inside the usage recorder's batch transaction (server.ts loads it).
+import 'server-only';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { Tx } from '../index';
 import { apiKeySeenIps } from '../schema';

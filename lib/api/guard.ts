@@ -1,10 +1,10 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { CachedApiKey } from '@/lib/api-keys/key-lookup';
-import { clientIpFrom, requestIdFrom } from '@/lib/edge';
+import { clientIpFrom, requestIdFrom } from '@/lib/request-stamp';
+import { isDatabaseUnavailable } from '@/db/errors';
 import { log } from '@/lib/logger';
 import { authenticate } from './authenticate';
-import { isDatabaseUnavailable } from './database-unavailable';
 import { ApiError } from './errors';
 import { recordUsage } from './usage-recorder';
 
@@ -18,7 +18,7 @@ export const GUARDED = Symbol.for('integration-center.api-guard');
 function toApiError(error: unknown, requestId: string): ApiError {
   if (error instanceof ApiError) return error;
   if (isDatabaseUnavailable(error)) {
-    log.warn({ requestId, err: { message: (error as Error).message } }, 'database unavailable');
+    log.warn({ requestId, err: error }, 'database unavailable');
     return new ApiError('service_unavailable');
   }
   log.error({ requestId, err: error }, 'unhandled API error');

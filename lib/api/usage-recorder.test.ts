@@ -16,6 +16,7 @@ import {
   type UsageRecorderConfig,
 } from './usage-recorder';
 import { normalizeUsageRecord } from './usage-record';
+import { writeUsageBatch } from './usage-writer';
 
 let community: Awaited<ReturnType<typeof createTestCommunity>>;
 let defaults: UsageRecorderConfig;
@@ -170,8 +171,8 @@ describe('usage recorder', () => {
   it('retries a batch whose commit was not acknowledged without duplicating it', async () => {
     const keyId = await createKey();
     const original = requests.insertUsageBatch;
-    vi.spyOn(requests, 'insertUsageBatch').mockImplementationOnce(async (rows) => {
-      await original(rows);
+    vi.spyOn(requests, 'insertUsageBatch').mockImplementationOnce(async (tx, rows) => {
+      await original(tx, rows);
       throw new Error('connection closed before the commit was acknowledged');
     });
     for (let i = 0; i < 50; i++) recordUsage(usage(keyId));
@@ -182,8 +183,8 @@ describe('usage recorder', () => {
   it('inserts a batch written twice only once', async () => {
     const keyId = await createKey();
     const rows = Array.from({ length: 20 }, () => normalizeUsageRecord(usage(keyId)));
-    await requests.insertUsageBatch(rows);
-    await requests.insertUsageBatch(rows);
+    await writeUsageBatch(rows);
+    await writeUsageBatch(rows);
     expect(await count(keyId)).toBe(20);
   });
 
@@ -265,7 +266,7 @@ describe('usage recorder', () => {
     const keyId = await createKey();
     // 6 000 rows × 12 columns would exceed the protocol's 65 535 parameters in one statement.
     const rows = Array.from({ length: 6_000 }, () => normalizeUsageRecord(usage(keyId)));
-    await requests.insertUsageBatch(rows);
+    await writeUsageBatch(rows);
     expect(await count(keyId)).toBe(6_000);
   });
 });

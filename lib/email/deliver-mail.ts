@@ -1,8 +1,7 @@
-// No `import 'server-only'`: the outbox worker runs in server.ts (plain Node via tsx), where it throws.
 import type { Db } from '@/db/index';
 import { markMailFailed, markMailRetry, markMailSent, releaseMail } from '@/db/queries/mail-delivery';
 import type { MailMessage } from '@/db/schema';
-import { describeWriteError } from '@/lib/api/usage-errors';
+import { sanitizeError } from '@/lib/safe-error';
 import { log } from '@/lib/logger';
 import { mayRetry, retryDelayMs, type BackoffPolicy } from './backoff';
 import type { MailTransport, SendResult } from './transport';
@@ -88,7 +87,7 @@ export async function deliverClaimedMail(ctx: DeliveryContext, row: MailMessage,
     return 'failed';
   } catch (error) {
     // Query errors quote their parameters (the message body): only the driver's message is logged.
-    ctx.trouble('settle', { ...describe(row), error: describeWriteError(error).message }, 'mail outbox could not be updated; the row will be retried when its lease ends');
+    ctx.trouble('settle', { ...describe(row), err: sanitizeError(error) }, 'mail outbox could not be updated; the row will be retried when its lease ends');
     return 'unsettled';
   }
 }

@@ -1,10 +1,8 @@
-// No `import 'server-only'`: server.ts starts this job in plain Node.
 import { getDb, type Db } from '@/db/index';
 import { closeDigestWindow, dueDigestWindows, usageInWindow, type DigestWindow } from '@/db/queries/digest-windows';
 import { enqueueMail } from '@/db/queries/mail-outbox';
 import { keysWithUnreportedRefusals } from '@/db/queries/notice-windows';
 import { findNoticeTargets } from '@/db/queries/notice-targets';
-import { describeWriteError } from '@/lib/api/usage-errors';
 import { describeOutcome } from '@/lib/api-keys/outcomes';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/logger';
@@ -79,7 +77,7 @@ export function startNoticeJob({ everyMs, ...options }: NoticeJobOptions & { eve
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     running ??= Promise.all([queueDueDigests(options), queueUnreportedRefusals(options)])
-      .catch((error: unknown) => log.warn({ err: describeWriteError(error).message }, 'notices could not be queued; retrying on the next run'))
+      .catch((error: unknown) => log.warn({ err: error }, 'notices could not be queued; retrying on the next run'))
       .finally(() => {
         running = null;
       });

@@ -1,4 +1,3 @@
-// No `import 'server-only'`: the usage recorder runs this inside its batch transaction.
 import type { Tx } from '@/db/index';
 import { enqueueMail, type NewMail } from '@/db/queries/mail-outbox';
 import { claimNoticeInterval, refusedCallsSince } from '@/db/queries/notice-windows';

@@ -1,4 +1,3 @@
-// No `import 'server-only'`: the usage recorder runs this inside its batch transaction.
 import type { Tx } from '@/db/index';
 import type { UsageRow } from '@/db/queries/api-requests';
 import { startDigestWindows } from '@/db/queries/digest-windows';
@@ -6,7 +5,6 @@ import { enqueueMail, type NewMail } from '@/db/queries/mail-outbox';
 import { claimNoticeInterval } from '@/db/queries/notice-windows';
 import { findNoticeTargets, type NoticeTarget } from '@/db/queries/notice-targets';
 import { recordSeenIps } from '@/db/queries/seen-ips';
-import { describeWriteError } from '@/lib/api/usage-errors';
 import { KEY_ACCEPTED_OUTCOMES } from '@/lib/api-keys/outcomes';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/logger';
@@ -31,7 +29,7 @@ export async function queueUsageNotices(tx: Tx, rows: UsageRow[]): Promise<void>
       await queueIpRefusalNotices(savepoint, [...refusedKeys]);
     });
   } catch (error) {
-    log.error({ err: describeWriteError(error).message }, 'usage notices could not be queued; the next call from those addresses retries them');
+    log.error({ err: error }, 'usage notices could not be queued; the next call from those addresses retries them');
   }
 }
 

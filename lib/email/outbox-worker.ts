@@ -1,10 +1,8 @@
-// No `import 'server-only'` anywhere in this module's imports: server.ts runs it in plain Node (tsx).
 import { getDb, type Db } from '@/db/index';
 import { claimDueMail } from '@/db/queries/mail-delivery';
-import { describeWriteError } from '@/lib/api/usage-errors';
+import { sanitizeError } from '@/lib/safe-error';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/logger';
-import { onShutdown } from '@/lib/shutdown';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createTroubleLog, deliverClaimedMail, type DeliveryContext } from './deliver-mail';
 import { createTransport, type MailTransport } from './transport';
@@ -16,7 +14,7 @@ import { createTransport, type MailTransport } from './transport';
  * out are simply claimed again.
  */
 export type MailWorkerOptions = {
-  /** A client of its own (tests, a second "instance"); without it the process-wide worker is used. */
+  /** A client of its own (tests, a second "instance"); without it, the process's database. */
   db?: Db;
   transport?: MailTransport;
   pollMs?: number;
@@ -35,6 +33,8 @@ export type MailWorker = {
   stop(): Promise<void>;
   /** Claims and sends one batch now; resolves to the number of rows claimed. */
   drainOnce(): Promise<number>;
+  /** For shutdown: stops, then makes one last bounded round (what the other drains just queued). */
+  shutDown(): Promise<void>;
 };
 
 /** Sends start only in the first 80 % of a lease, leaving the rest to record the result. */
@@ -42,22 +42,8 @@ const LEASE_USABLE = 0.8;
 /** Shutdown makes one last round, bounded so the process can still exit. */
 const SHUTDOWN_DRAIN_MS = 5_000;
 
-// server.ts and Next's bundle each load their own copy of this module; one worker per process.
-const globalForMail = globalThis as unknown as { __icMailWorker?: MailWorker };
-
+/** Starts polling at once. lib/background-work.ts starts the process's one worker. */
 export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
-  if (!options.db && globalForMail.__icMailWorker) return globalForMail.__icMailWorker;
-  const worker = createWorker(options);
-  if (!options.db) {
-    globalForMail.__icMailWorker = worker;
-    onShutdown('mail-outbox', () => shutDown(worker), { last: true });
-  }
-  return worker;
-}
-
-type Worker = MailWorker & { finalRound(deadline: number): Promise<number> };
-
-function createWorker(options: MailWorkerOptions): Worker {
   const { pollMs = 1_000, batchSize = 20, leaseMs = 60_000, concurrency = 4, communityId } = options;
   for (const [name, value] of Object.entries({ pollMs, batchSize, leaseMs, concurrency })) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`mail worker ${name} must be a positive integer`);
@@ -100,7 +86,7 @@ function createWorker(options: MailWorkerOptions): Worker {
     try {
       claimed = await track(round(Infinity, true));
     } catch (error) {
-      trouble('claim', { error: describeWriteError(error).message }, 'mail outbox could not be read; will keep trying');
+      trouble('claim', { err: sanitizeError(error) }, 'mail outbox could not be read; will keep trying');
     }
     // A full batch suggests a backlog: go again at once rather than after a poll interval.
     if (!stopped) schedule(claimed >= batchSize ? 0 : pollMs);
@@ -112,33 +98,33 @@ function createWorker(options: MailWorkerOptions): Worker {
     timer.unref?.();
   }
 
-  const worker: Worker = {
+  const worker: MailWorker = {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      if (globalForMail.__icMailWorker === worker) globalForMail.__icMailWorker = undefined;
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
     drainOnce: () => track(round(Infinity, false)),
-    finalRound: (deadline) => track(round(deadline, false)),
+    async shutDown() {
+      await worker.stop();
+      await finalRound(() => track(round(Date.now() + SHUTDOWN_DRAIN_MS, false)));
+    },
   };
   schedule(0);
   return worker;
 }
 
-async function shutDown(worker: Worker): Promise<void> {
-  await worker.stop();
-  const deadline = Date.now() + SHUTDOWN_DRAIN_MS;
+async function finalRound(round: () => Promise<number>): Promise<void> {
   let timeout: ReturnType<typeof setTimeout> | undefined;
   const givenUp = new Promise<'timeout'>((resolve) => {
     timeout = setTimeout(() => resolve('timeout'), SHUTDOWN_DRAIN_MS + 1_000);
   });
   try {
-    const result = await Promise.race([worker.finalRound(deadline), givenUp]);
+    const result = await Promise.race([round(), givenUp]);
     if (result === 'timeout') log.warn('mail outbox: the last round did not finish in time; unsent rows are sent after restart');
   } catch (error) {
-    log.warn({ error: describeWriteError(error).message }, 'mail outbox: the last round failed; unsent rows are sent after restart');
+    log.warn({ err: sanitizeError(error) }, 'mail outbox: the last round failed; unsent rows are sent after restart');
   } finally {
     clearTimeout(timeout);
   }

@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { insertUsageBatch, type UsageRow } from '@/db/queries/api-requests';
+import type { UsageRow } from '@/db/queries/api-requests';
 import { mailOutbox } from '@/db/schema';
-import { queueUsageNotices } from '../notify-usage';
+import { writeUsageBatch } from '@/lib/api/usage-writer';
 
 export type Call = Partial<Pick<UsageRow, 'ip' | 'outcome' | 'at' | 'integrationName' | 'userAgent'>>;
 
@@ -27,7 +27,7 @@ export function usageRows(key: { id: string; communityId: string }, calls: Call[
 
 /** One recorder batch: usage rows, last use and notices in one transaction. */
 export async function writeBatch(rows: UsageRow[]): Promise<UsageRow[]> {
-  await insertUsageBatch(rows, { afterInsert: queueUsageNotices });
+  await writeUsageBatch(rows);
   return rows;
 }
 

@@ -4,7 +4,7 @@ import { closeDatabase, getDb } from '@/db/index';
 import { apiKeys, auditLog } from '@/db/schema';
 import type { SessionUser } from '@/db/queries/users';
 import { hashApiKey, parseApiKey } from '@/lib/api-keys';
-import { markEdgeDecidesClientIp } from '@/lib/edge';
+import { markStampedByServer } from '@/lib/request-stamp';
 import { createTestCommunity } from '@/test/db';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -25,7 +25,7 @@ async function keysInCommunity() {
 }
 
 beforeAll(async () => {
-  markEdgeDecidesClientIp(); // as server.ts does: it alone sets X-Forwarded-For
+  markStampedByServer(); // as server.ts does: it alone sets X-Forwarded-For
   community = await createTestCommunity();
 });
 beforeEach(() => {

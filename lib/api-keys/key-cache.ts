@@ -1,0 +1,103 @@
+import { LRUCache } from 'lru-cache';
+import { findApiKeyRowByHash, type ApiKeyLookupRow } from '@/db/queries/api-key-lookup';
+import { compileIpLimits } from '@/lib/ip-limits';
+import { createKeyChangeListener, type KeyChangeListener } from './key-change-listener';
+
+/** A key as the API guard sees it, kept in memory so a warm request needs no database round trip. */
+export type CachedApiKey = ApiKeyLookupRow & {
+  /** Compiled once per load, so a hit does not parse CIDRs again. */
+  ipAllowed: (ip: string | null) => boolean;
+};
+
+export type ApiKeyCache = {
+  /**
+   * The key whose SHA-256 hash this is, or null when none has it. Deleted keys are returned
+   * (status 'deleted'). Database errors propagate and are not cached, so the caller can answer 503.
+   */
+  find(hash: string): Promise<CachedApiKey | null>;
+  /** Forgets one key (its row changed); the next lookup reads it again. */
+  evict(hash: string): void;
+  /** Forgets every key: used when notifications may have been missed (listener (re)connected). */
+  clear(): void;
+  /** Counters since the cache was created (not reset by clearing), for tests and the benchmark. */
+  stats(): { size: number; hits: number; misses: number; loads: number };
+  /** LISTEN/NOTIFY eviction; nothing is cached while it is not live. */
+  invalidation: KeyChangeListener;
+};
+
+// Bounded, because unknown keys are cached too and anyone can send well-formed made-up keys.
+const MAX_ENTRIES = 10_000;
+// Safety nets for a missed notification; changes normally arrive through LISTEN/NOTIFY at once.
+const POSITIVE_TTL_MS = 5 * 60_000;
+// Also bounds how long a key created right after a miss on its hash would be refused — in
+// practice never, since nobody can guess a fresh key's random secret before it exists.
+const NEGATIVE_TTL_MS = 30_000;
+// lru-cache values must not be null: an unknown hash is stored as this marker.
+const UNKNOWN = Symbol('unknown api key');
+
+export function createApiKeyCache(): ApiKeyCache {
+  const entries = new LRUCache<string, CachedApiKey | typeof UNKNOWN>({
+    max: MAX_ENTRIES,
+    // The clock is read through the global each time so fake timers in tests can move it.
+    perf: { now: () => performance.now() },
+    // Read the clock on every check: performance.now() is cheaper than the timer lru-cache
+    // would otherwise arm to debounce it.
+    ttlResolution: 0,
+  });
+  /** One query per hash however many requests miss at once. */
+  const inFlight = new Map<string, Promise<CachedApiKey | null>>();
+  /** Bumped by every invalidation, so a load that raced one does not store what it read. */
+  let generation = 0;
+  let hits = 0;
+  let misses = 0;
+  let loads = 0;
+
+  const evict = (hash: string) => {
+    generation++;
+    entries.delete(hash);
+    inFlight.delete(hash);
+  };
+  const clear = () => {
+    generation++;
+    entries.clear();
+    inFlight.clear();
+  };
+  const invalidation = createKeyChangeListener({ evict, clear });
+
+  async function load(hash: string): Promise<CachedApiKey | null> {
+    // Not awaited: a lookup must not wait on (or fail because of) the listener. Until it is in
+    // place nothing is cached, so a change made elsewhere meanwhile cannot be missed.
+    invalidation.start().catch(() => {});
+    const loadedIn = generation;
+    loads++;
+    const row = await findApiKeyRowByHash({ hash });
+    const key = row ? { ...row, ipAllowed: compileIpLimits(row.ipLimits) } : null;
+    // A changed generation means an invalidation arrived meanwhile: what we read may be older.
+    if (generation === loadedIn && invalidation.live()) {
+      entries.set(hash, key ?? UNKNOWN, { ttl: key ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS });
+    }
+    return key;
+  }
+
+  return {
+    async find(hash) {
+      const cached = entries.get(hash);
+      if (cached !== undefined) {
+        hits++;
+        return cached === UNKNOWN ? null : cached;
+      }
+      misses++;
+      const pending = inFlight.get(hash);
+      if (pending) return pending;
+      const loading = load(hash).finally(() => {
+        if (inFlight.get(hash) === loading) inFlight.delete(hash);
+      });
+      inFlight.set(hash, loading);
+      return loading;
+    },
+    evict,
+    clear,
+    stats: () => ({ size: entries.size, hits, misses, loads }),
+    invalidation,
+  };
+}

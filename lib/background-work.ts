@@ -1,0 +1,46 @@
+import { flushUsage } from '@/lib/api/usage-recorder';
+import { startApiKeyInvalidation, stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
+import { getConfig } from '@/lib/config';
+import { startNoticeJob } from '@/lib/email/notice-job';
+import { startMailWorker } from '@/lib/email/outbox-worker';
+import { log } from '@/lib/logger';
+import { processState } from '@/lib/process-state';
+
+/**
+ * Everything this instance does besides answering requests, started once per process by
+ * instrumentation.ts's register(): the key cache's LISTEN for changes, the mail outbox worker and
+ * the notice job (digests, late IP-refusal notices). The usage recorder needs no start; rows
+ * written by the routes are flushed here on shutdown. Every instance runs all of it; the database
+ * decides which one sends each message, so none is sent twice.
+ */
+export function startBackgroundWork(): void {
+  const state = processState();
+  if (state.drain) return;
+  // Not awaited: a database that is not there yet must not stop the start; lookups retry it.
+  startApiKeyInvalidation().catch(() => {});
+  const mail = startMailWorker();
+  const stopNotices = startNoticeJob();
+  const { RESEND_API_KEY, MAIL_FROM } = getConfig();
+  log.info(
+    RESEND_API_KEY ? { delivery: 'resend', from: MAIL_FROM } : { delivery: 'mailbox' },
+    RESEND_API_KEY ? 'e-mail is sent through Resend' : 'RESEND_API_KEY is not set: e-mail stays in the local mailbox (Integration center → Mailbox)',
+  );
+
+  // In this order: usage rows (their batches queue notices), the notice job, then the outbox
+  // sends what both just queued; the key listener last. A failing step never skips the next.
+  const steps: [string, () => Promise<void>][] = [
+    ['usage-recorder', flushUsage],
+    ['notice-job', stopNotices],
+    ['mail-outbox', () => mail.shutDown()],
+    ['key-invalidation', stopApiKeyInvalidation],
+  ];
+  state.drain = async () => {
+    for (const [name, run] of steps) {
+      try {
+        await run();
+      } catch (error) {
+        log.error({ step: name, err: error }, 'shutdown step failed');
+      }
+    }
+  };
+}

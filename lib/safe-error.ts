@@ -1,0 +1,24 @@
+import { innermostCause, toDbError } from '@/db/errors';
+
+export type SafeError = { type: string; message: string; code?: string; stack?: string };
+
+/**
+ * The one shape in which an error reaches the log (the logger applies it to every `err` field):
+ * the innermost error's type, message and code. Drizzle's message carries the query's parameters
+ * (feedback bodies, e-mail addresses, IPs) and drivers attach `query`/`parameters`/`detail`
+ * fields; none of them is kept. A stack is kept only where its first line is the safe message.
+ */
+export function sanitizeError(error: unknown): SafeError {
+  if (isSafeError(error)) return error;
+  const cause = innermostCause(error);
+  const { message, code } = toDbError(cause);
+  const type = cause instanceof Error ? cause.name : typeof cause;
+  const stack = cause instanceof Error && cause.message === message ? cause.stack : undefined;
+  return { type, message, ...(code ? { code } : {}), ...(stack ? { stack } : {}) };
+}
+
+function isSafeError(value: unknown): value is SafeError {
+  if (!value || typeof value !== 'object' || value instanceof Error) return false;
+  const keys = Object.keys(value);
+  return typeof (value as SafeError).message === 'string' && keys.every((key) => ['type', 'message', 'code', 'stack'].includes(key));
+}
