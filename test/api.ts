@@ -19,4 +19,4 @@ export async function callRoute(
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }
 
-export { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';
+export { createTestKey, setTestKeyStatus } from '@/lib/api-keys/__fixtures__/test-keys';

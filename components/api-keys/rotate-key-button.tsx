@@ -11,18 +11,25 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { KeyCreatedDialog } from './key-created-dialog';
 
 type Rotated = { name: string; key: string; graceUntil: string };
-type Props = { keyId: string; keyName: string; expiresAt: string | null; rotate: (input: { id: string; grace: GracePeriod }) => Promise<FormState<Rotated>> };
+type Props = {
+  keyId: string;
+  keyName: string;
+  /** The key's updated_at as this page loaded it: a rotation over a newer change is refused. */
+  version: string;
+  expiresAt: string | null;
+  rotate: (input: { id: string; version: string; grace: GracePeriod }) => Promise<FormState<Rotated>>;
+};
 
 const formatUtc = (iso: string) => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** New secret, same key record; the old secret keeps working for the chosen grace period. */
-export function RotateKeyButton({ keyId, keyName, expiresAt, rotate }: Props) {
+export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate }: Props) {
   const router = useRouter();
   const [grace, setGrace] = useState<GracePeriod>('24h');
   const [rotated, setRotated] = useState<(Rotated & { note: string }) | null>(null);
 
   async function confirm() {
-    const result = await rotate({ id: keyId, grace });
+    const result = await rotate({ id: keyId, version, grace });
     if (!result.ok || !result.data) {
       toast.error(result.message ?? 'Could not rotate the key.');
       return false;

@@ -1,9 +1,8 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb } from '../index';
+import { getDb, type Tx } from '../index';
 import { apiKeyPreviousSecrets, apiKeys, users } from '../schema';
-import { writeAudit } from './audit';
 
 export type NewApiKey = {
   communityId: string;
@@ -18,12 +17,6 @@ export type NewApiKey = {
   createdById: string;
 };
 
-export class DuplicateApiKeyNameError extends Error {
-  constructor(readonly keyName: string) {
-    super(`An API key named "${keyName}" already exists`);
-  }
-}
-
 const notDeleted = isNull(apiKeys.deletedAt);
 
 export async function apiKeyNameTaken({ communityId, name }: { communityId: string; name: string }) {
@@ -35,34 +28,16 @@ export async function apiKeyNameTaken({ communityId, name }: { communityId: stri
   return Boolean(row);
 }
 
-/** Inserts the key and its audit entry in one transaction. The unique index settles races on the name. */
-export async function createApiKey({ key, ip }: { key: NewApiKey; ip: string | null }) {
-  try {
-    return await getDb().transaction(async (tx) => {
-      const [created] = await tx
-        .insert(apiKeys)
-        .values({ ...key, notifyUserId: key.notifyOnUse ? key.createdById : null, notifyDigestFrom: key.notifyOnUse ? sql`now()` : null })
-        .returning({ id: apiKeys.id, name: apiKeys.name, hint: apiKeys.hint, createdAt: apiKeys.createdAt });
-      await writeAudit(tx, {
-        communityId: key.communityId,
-        actorId: key.createdById,
-        action: 'api_key.created',
-        apiKeyId: created.id,
-        ip,
-        details: { name: key.name, hint: key.hint, prefix: key.prefix, ipLimits: key.ipLimits, notifyOnUse: key.notifyOnUse, expiresAt: key.expiresAt?.toISOString() ?? null },
-      });
-      return created;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'api_keys_community_name_unique')) throw new DuplicateApiKeyNameError(key.name);
-    throw error;
-  }
-}
+/** Names are unique per community among keys that are not deleted: the index that settles races. */
+export const API_KEY_NAME_UNIQUE = 'api_keys_community_name_unique';
 
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const cause = (error as { cause?: unknown })?.cause ?? error;
-  const pg = cause as { code?: string; constraint_name?: string; constraint?: string; message?: string };
-  return pg?.code === '23505' && [pg.constraint_name, pg.constraint, pg.message].some((v) => v?.includes(constraint));
+/** Inserts the key; whoever creates it with notifications on receives them, from now. */
+export async function insertApiKey(tx: Tx, key: NewApiKey) {
+  const [created] = await tx
+    .insert(apiKeys)
+    .values({ ...key, notifyUserId: key.notifyOnUse ? key.createdById : null, notifyDigestFrom: key.notifyOnUse ? sql`now()` : null })
+    .returning({ id: apiKeys.id, name: apiKeys.name, hint: apiKeys.hint, createdAt: apiKeys.createdAt });
+  return created;
 }
 
 const creator = alias(users, 'creator');

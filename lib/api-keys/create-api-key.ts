@@ -1,5 +1,8 @@
 import 'server-only';
-import { apiKeyNameTaken, createApiKey, DuplicateApiKeyNameError } from '@/db/queries/api-keys';
+import { isUniqueViolation } from '@/db/errors';
+import { getDb } from '@/db/index';
+import { API_KEY_NAME_UNIQUE, apiKeyNameTaken, insertApiKey, type NewApiKey } from '@/db/queries/api-keys';
+import { writeAudit } from '@/db/queries/audit';
 import { findCommunity } from '@/db/queries/communities';
 import type { AdminContext } from '@/lib/admin-action';
 import type { FormState } from '@/lib/form-state';
@@ -15,6 +18,22 @@ const nameTaken = (name: string): FormState<never> => ({
   message: 'Please fix the highlighted fields.',
 });
 
+/** Stores a new key and its audit entry in one transaction (the form, and test fixtures). */
+export async function storeApiKey(key: NewApiKey, { ip }: { ip: string | null }) {
+  return getDb().transaction(async (tx) => {
+    const created = await insertApiKey(tx, key);
+    await writeAudit(tx, {
+      communityId: key.communityId,
+      actorId: key.createdById,
+      action: 'api_key.created',
+      apiKeyId: created.id,
+      ip,
+      details: { name: key.name, hint: key.hint, prefix: key.prefix, ipLimits: key.ipLimits, notifyOnUse: key.notifyOnUse, expiresAt: key.expiresAt?.toISOString() ?? null },
+    });
+    return created;
+  });
+}
+
 /**
  * Issues a key for the admin's own community. The plaintext is returned once, to be shown once;
  * only its SHA-256 hash and a hint are stored.
@@ -28,9 +47,8 @@ export async function issueApiKey(data: ApiKeyFormValues, { user, ip }: AdminCon
   if (!community) return { message: 'Your community no longer exists.' };
   const generated = generateApiKey(data.prefix || community.defaultKeyPrefix);
   try {
-    const created = await createApiKey({
-      ip,
-      key: {
+    const created = await storeApiKey(
+      {
         communityId: community.id,
         name: data.name,
         description: data.description.trim(),
@@ -42,10 +60,12 @@ export async function issueApiKey(data: ApiKeyFormValues, { user, ip }: AdminCon
         expiresAt: expiryDate(data.expiry, data.expiresOn, new Date()),
         createdById: user.id,
       },
-    });
+      { ip },
+    );
     return { ok: true, data: { id: created.id, name: created.name, key: generated.key } };
   } catch (error) {
-    if (error instanceof DuplicateApiKeyNameError) return nameTaken(data.name);
+    // The unique index settles a race the check above lost.
+    if (isUniqueViolation(error, API_KEY_NAME_UNIQUE)) return nameTaken(data.name);
     throw error;
   }
 }

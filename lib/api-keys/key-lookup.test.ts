@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closeDatabase, getDb } from '@/db/index';
-import { setApiKeyStatus } from '@/db/queries/api-key-changes';
 import { findApiKeyRowByHash } from '@/db/queries/api-key-lookup';
 import { apiKeys } from '@/db/schema';
 import { createTestCommunity } from '@/test/db';
-import { createTestKey } from './__fixtures__/test-keys';
+import { createTestKey, setTestKeyStatus } from './__fixtures__/test-keys';
 import { hashApiKey } from './hash';
 import { startApiKeyInvalidation, stopApiKeyInvalidation } from './key-invalidation';
 import { apiKeyCacheStats, clearApiKeyCache, evictApiKey, findApiKeyByHash } from './key-lookup';
@@ -81,7 +80,7 @@ describe('findApiKeyByHash', () => {
 
   it('returns deleted keys with status "deleted", so the guard can refuse them', async () => {
     const key = await newKey();
-    await setApiKeyStatus({ id: key.id, communityId: community.communityId, status: 'deleted', actorId: community.admin.id });
+    await setTestKeyStatus(key, 'deleted', community.admin);
     expect(await findApiKeyByHash(key.hash)).toMatchObject({ id: key.id, status: 'deleted' });
   });
 

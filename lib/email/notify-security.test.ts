@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, getDb } from '@/db/index';
 import { apiKeys, users } from '@/db/schema';
-import { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';
+import { createTestKey, versionOf } from '@/lib/api-keys/__fixtures__/test-keys';
 import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { changeKeyStatus, deleteKey, editKey, rotateKey } from '@/lib/api-keys/manage-api-key';
 import { createTestCommunity } from '@/test/db';
@@ -30,7 +30,7 @@ describe('security notices for admin changes', () => {
     const key = await newKey(false);
     expect(await changeKeyStatus(key.id, 'disabled', by())).toMatchObject({ ok: true });
     expect(await changeKeyStatus(key.id, 'enabled', by())).toMatchObject({ ok: true });
-    expect(await rotateKey({ id: key.id, grace: '24h' }, by())).toMatchObject({ ok: true });
+    expect(await rotateKey({ id: key.id, version: await versionOf(key.id), grace: '24h' }, by())).toMatchObject({ ok: true });
     expect(await deleteKey({ id: key.id, confirmName: key.name }, by())).toMatchObject({ ok: true });
 
     const mail = await mailOf(key.id);

@@ -54,13 +54,15 @@ export const apiKeyFormSchema = z
 export type ApiKeyFormInput = z.input<typeof apiKeyFormSchema>;
 export type ApiKeyFormValues = z.output<typeof apiKeyFormSchema>;
 
+const version = z.iso.datetime({ offset: true, message: 'Reload the page and try again' });
+
 /** "Edit": the same settings (no prefix: it is part of the secret), plus the version it edits. */
 export const apiKeyEditSchema = z
   .object({
     ...settings,
     id: z.uuid({ message: 'Unknown API key' }),
     /** updated_at as loaded: saving over someone else's newer change is refused. */
-    version: z.iso.datetime({ offset: true, message: 'Reload the page and try again' }),
+    version,
     expiry: z.enum(['keep', ...EXPIRY_CHOICE_VALUES], { message: 'Choose when the key expires' }).default('keep'),
   })
   .superRefine(checkCustomExpiry);
@@ -72,8 +74,12 @@ export const apiKeyIdSchema = z.object({ id: z.uuid({ message: 'Unknown API key'
 
 export const rotateApiKeySchema = z.object({
   id: z.uuid({ message: 'Unknown API key' }),
+  /** updated_at as loaded: rotating over someone else's newer change is refused. */
+  version,
   grace: z.enum(GRACE_PERIOD_VALUES, { message: 'Choose a grace period: none, 1 hour, 24 hours or 7 days' }),
 });
+
+export type RotateApiKeyValues = z.output<typeof rotateApiKeySchema>;
 
 export const deleteApiKeySchema = z.object({
   id: z.uuid({ message: 'Unknown API key' }),

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closeDatabase, getDb } from '@/db/index';
-import { setApiKeyStatus } from '@/db/queries/api-key-changes';
 import * as lookupQueries from '@/db/queries/api-key-lookup';
 import { apiKeys, apiRequests, feedback, projects } from '@/db/schema';
 import { flushUsage } from '@/lib/api/usage-recorder';
 import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
-import { callRoute, createTestKey } from '@/test/api';
+import { callRoute, createTestKey, setTestKeyStatus } from '@/test/api';
 import { createTestCommunity } from '@/test/db';
 import * as feedbackRoute from './feedback/route';
 import * as me from './me/route';
@@ -79,7 +78,7 @@ describe('the guard', () => {
 
   it('refuses disabled, expired and deleted keys', async () => {
     const disabled = await newKey();
-    await setApiKeyStatus({ id: disabled.id, communityId: community.communityId, status: 'disabled', actorId: community.admin.id });
+    await setTestKeyStatus(disabled, 'disabled', community.admin);
     expect(await callRoute(me.GET, { path: '/api/v1/me', key: disabled.key })).toMatchObject({ status: 401, json: { error: { code: 'key_disabled' } } });
 
     const expired = await newKey();
@@ -87,7 +86,7 @@ describe('the guard', () => {
     expect(code(await callRoute(me.GET, { path: '/api/v1/me', key: expired.key }))).toBe('key_expired');
 
     const deleted = await newKey();
-    await setApiKeyStatus({ id: deleted.id, communityId: community.communityId, status: 'deleted', actorId: community.admin.id });
+    await setTestKeyStatus(deleted, 'deleted', community.admin);
     expect(code(await callRoute(me.GET, { path: '/api/v1/me', key: deleted.key }))).toBe('invalid_key');
   });
 

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createApiKey } from '@/db/queries/api-keys';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/index';
+import { apiKeys } from '@/db/schema';
+import type { SessionUser } from '@/db/queries/users';
+import type { FormState } from '@/lib/form-state';
+import { changeKeyStatus, deleteKey } from '../manage-api-key';
+import { storeApiKey } from '../create-api-key';
 import { generateApiKey } from '../generate';
 
-/** Stores a fresh key through the db layer, as the admin form would, and returns its plaintext too. */
+/** Stores a fresh key as the admin form does (key and audit entry), and returns its plaintext too. */
 export async function createTestKey({
   communityId,
   createdById,
@@ -19,20 +25,21 @@ export async function createTestKey({
   notifyOnUse?: boolean;
 }) {
   const generated = generateApiKey('test');
-  const created = await createApiKey({
-    ip: null,
-    key: {
-      communityId,
-      name,
-      description: '',
-      prefix: generated.prefix,
-      hash: generated.hash,
-      hint: generated.hint,
-      ipLimits,
-      notifyOnUse,
-      expiresAt,
-      createdById,
-    },
-  });
+  const created = await storeApiKey(
+    { communityId, name, description: '', prefix: generated.prefix, hash: generated.hash, hint: generated.hint, ipLimits, notifyOnUse, expiresAt, createdById },
+    { ip: null },
+  );
   return { id: created.id, name: created.name, key: generated.key, hash: generated.hash, hint: generated.hint };
+}
+
+/** Enables, disables or deletes a key exactly as the key page does, as this admin. */
+export function setTestKeyStatus(key: { id: string; name: string }, status: 'enabled' | 'disabled' | 'deleted', admin: SessionUser): Promise<FormState> {
+  const context = { user: admin, ip: null };
+  return status === 'deleted' ? deleteKey({ id: key.id, confirmName: key.name }, context) : changeKeyStatus(key.id, status, context);
+}
+
+/** The key's version (updated_at) as a page that loaded it now would send with a change. */
+export async function versionOf(id: string): Promise<string> {
+  const [row] = await getDb().select({ updatedAt: apiKeys.updatedAt }).from(apiKeys).where(eq(apiKeys.id, id));
+  return row.updatedAt.toISOString();
 }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { closeDatabase, getDb } from '@/db/index';
 import { apiKeys, auditLog } from '@/db/schema';
 import type { SessionUser } from '@/db/queries/users';
-import { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';
+import { createTestKey, versionOf } from '@/lib/api-keys/__fixtures__/test-keys';
 import { hashApiKey } from '@/lib/api-keys';
 import { findApiKeyByHash } from '@/lib/api-keys/key-lookup';
 import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
@@ -122,7 +122,7 @@ describe('rotate', () => {
   it('gives a new secret; the old one works for the grace period, never past the key’s expiry', async () => {
     const expiresAt = new Date(Date.now() + 60 * 60 * 1000);
     const key = await newKey({ expiresAt });
-    const result = await actions.rotateApiKeyAction({ id: key.id, grace: '7d' });
+    const result = await actions.rotateApiKeyAction({ id: key.id, version: await versionOf(key.id), grace: '7d' });
     expect(result.ok).toBe(true);
     const fresh = result.data!.key;
     expect(fresh).not.toBe(key.key);
@@ -135,15 +135,39 @@ describe('rotate', () => {
 
   it('with no grace, the old secret fails with key_expired at once', async () => {
     const key = await newKey();
-    const result = await actions.rotateApiKeyAction({ id: key.id, grace: 'none' });
+    const result = await actions.rotateApiKeyAction({ id: key.id, version: await versionOf(key.id), grace: 'none' });
     await expect.poll(() => stateOf(key.key), { timeout: 1000 }).toBe('expired');
     expect(await stateOf(result.data!.key)).toBe('enabled');
   });
 
   it('refuses a grace period not in the table', async () => {
     const key = await newKey();
-    const result = await actions.rotateApiKeyAction({ id: key.id, grace: '30d' });
+    const result = await actions.rotateApiKeyAction({ id: key.id, version: await versionOf(key.id), grace: '30d' });
     expect(result.errors?.grace?.[0]).toMatch(/Choose a grace period/);
+    expect((await row(key.id)).hash).toBe(key.hash);
+  });
+
+  it('two admins rotating at once: one gets a secret that works, the other is told to reload', async () => {
+    const key = await newKey();
+    const version = await versionOf(key.id);
+    const results = await Promise.all([
+      actions.rotateApiKeyAction({ id: key.id, version, grace: 'none' }),
+      actions.rotateApiKeyAction({ id: key.id, version, grace: 'none' }),
+    ]);
+    const won = results.filter((result) => result.ok);
+    const lost = results.filter((result) => !result.ok);
+    expect(won).toHaveLength(1);
+    expect(lost).toEqual([{ message: expect.stringMatching(/Someone else changed this key/) }]);
+    await expect.poll(() => stateOf(won[0].data!.key), { timeout: 10_000 }).toBe('enabled');
+    expect((await row(key.id)).hash).toBe(hashApiKey(won[0].data!.key));
+    expect(await audits(key.id, 'api_key.rotated')).toHaveLength(1);
+  });
+
+  it('refuses a rotation from a page loaded before another change', async () => {
+    const key = await newKey();
+    const stale = await versionOf(key.id);
+    await actions.disableApiKeyAction({ id: key.id });
+    expect(await actions.rotateApiKeyAction({ id: key.id, version: stale, grace: 'none' })).toEqual({ message: expect.stringMatching(/Reload the page/) });
     expect((await row(key.id)).hash).toBe(key.hash);
   });
 });
@@ -156,7 +180,7 @@ describe('refusals', () => {
     for (const id of [foreign.id, '00000000-0000-4000-8000-000000000000', deleted.id]) {
       for (const result of [
         await actions.disableApiKeyAction({ id }),
-        await actions.rotateApiKeyAction({ id, grace: 'none' }),
+        await actions.rotateApiKeyAction({ id, version: new Date().toISOString(), grace: 'none' }),
         await actions.deleteApiKeyAction({ id, confirmName: 'Foreign' }),
         await actions.editApiKeyAction(editInput({ id, name: 'Hijacked' }, new Date())),
       ]) {
@@ -181,7 +205,7 @@ describe('refusals', () => {
     for (const result of [
       await actions.disableApiKeyAction({ id: key.id }),
       await actions.enableApiKeyAction({ id: key.id }),
-      await actions.rotateApiKeyAction({ id: key.id, grace: 'none' }),
+      await actions.rotateApiKeyAction({ id: key.id, version: new Date().toISOString(), grace: 'none' }),
       await actions.deleteApiKeyAction({ id: key.id, confirmName: key.name }),
       await actions.editApiKeyAction(editInput({ ...key, name: 'Member edit' }, new Date())),
       await actions.previewIpLimitsAction({ id: key.id, ipLimits: '10.0.0.1' }),

@@ -75,7 +75,7 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
               disable={disableApiKeyAction}
               enable={enableApiKeyAction}
             />
-            <RotateKeyButton keyId={key.id} keyName={key.name} expiresAt={key.expiresAt?.toISOString() ?? null} rotate={rotateApiKeyAction} />
+            <RotateKeyButton keyId={key.id} keyName={key.name} version={key.updatedAt.toISOString()} expiresAt={key.expiresAt?.toISOString() ?? null} rotate={rotateApiKeyAction} />
             <DeleteKeyButton keyId={key.id} keyName={key.name} impact={impact} remove={deleteApiKeyAction} />
           </div>
         }
