@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { getConfig } from '@/lib/config';
+import { processState } from '@/lib/process-state';
 import * as schema from './schema';
 
 /** Both drivers speak the same drizzle API; typing them as one keeps queries driver-agnostic. */
@@ -14,9 +15,8 @@ export type Database =
   | { kind: 'postgres'; db: Db; sql: postgres.Sql; close(): Promise<void> }
   | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> };
 
-// server.ts (run by tsx) and Next's bundle load this module separately: the handle lives on
-// globalThis so the process has exactly one client (two PGlite handles on a directory lose data).
-const globalForDb = globalThis as unknown as { __icDatabase?: Database };
+// server.ts (run by tsx) and Next's bundles load this module separately: the handle lives in the
+// process state so the process has exactly one client (two PGlite handles on a directory lose data).
 
 function open(): Database {
   const { DATABASE_URL, PGLITE_DIR } = getConfig();
@@ -32,8 +32,9 @@ function open(): Database {
 
 /** Opened on first use, never at import, so `next build` does not create a database. */
 export function getDatabase(): Database {
-  globalForDb.__icDatabase ??= open();
-  return globalForDb.__icDatabase;
+  const state = processState();
+  state.database ??= open();
+  return state.database;
 }
 
 export function getDb(): Db {
@@ -41,8 +42,9 @@ export function getDb(): Db {
 }
 
 export async function closeDatabase(): Promise<void> {
-  const database = globalForDb.__icDatabase;
-  globalForDb.__icDatabase = undefined;
+  const state = processState();
+  const database = state.database;
+  state.database = undefined;
   await database?.close();
 }
 

@@ -1,3 +1,4 @@
+import type { Database } from '@/db/index';
 import type { ApiKeyCache } from '@/lib/api-keys/key-cache';
 import type { UsageRecorder } from '@/lib/api/usage-recorder';
 
@@ -7,8 +8,8 @@ import type { UsageRecorder } from '@/lib/api/usage-recorder';
  * Next compiles instrumentation.ts and the routes as separate module graphs that do not share
  * module instances (vercel/next.js#69544), and server.ts (tsx) loads a third copy; module-level
  * state would exist once per copy. So the few things that must be one per process hang here, on
- * `process`, under one symbol, and nowhere else (the database client keeps its own handle in
- * db/index.ts for the same reason):
+ * `process`, under one symbol, and nowhere else:
+ * - `database`: the one database client (db/index.ts opens it on first use).
  * - `stampedByServer`: set by server.ts before Next serves anything; only then are the client IP
  *   and request id headers it writes believed (lib/request-stamp.ts).
  * - `usage`, `apiKeys`: the usage buffer and the key cache, created on first use by whichever copy
@@ -18,6 +19,7 @@ import type { UsageRecorder } from '@/lib/api/usage-recorder';
  */
 export type ProcessState = {
   stampedByServer: boolean;
+  database?: Database;
   usage?: UsageRecorder;
   apiKeys?: ApiKeyCache;
   drain?: () => Promise<void>;
