@@ -1,4 +1,4 @@
-import { flushUsage } from '@/lib/api/usage-recorder';
+import { flushUsage, usageRecorder } from '@/lib/api/usage-recorder';
 import { startApiKeyInvalidation, stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { getConfig } from '@/lib/config';
 import { startNoticeJob } from '@/lib/email/notice-job';
@@ -8,14 +8,14 @@ import { processState } from '@/lib/process-state';
 
 /**
  * Everything this instance does besides answering requests, started once per process by
- * instrumentation.ts's register(): the key cache's LISTEN for changes, the mail outbox worker and
- * the notice job (digests, late IP-refusal notices). The usage recorder needs no start; rows
- * written by the routes are flushed here on shutdown. Every instance runs all of it; the database
- * decides which one sends each message, so none is sent twice.
+ * instrumentation.ts's register(): the usage recorder the routes append to, the key cache's LISTEN
+ * for changes, the mail outbox worker and the notice job (digests, late IP-refusal notices). Every
+ * instance runs all of it; the database decides which one sends each message, so none is sent twice.
  */
 export function startBackgroundWork(): void {
   const state = processState();
   if (state.drain) return;
+  usageRecorder();
   // Not awaited: a database that is not there yet must not stop the start; lookups retry it.
   startApiKeyInvalidation().catch(() => {});
   const mail = startMailWorker();
