@@ -214,8 +214,9 @@ describe('mail outbox worker', () => {
     const [doomed] = await queue(1);
     const past = new Date(Date.now() - 60_000);
     await getDb().update(mailOutbox).set({ status: 'sending', attempts: 3, lockedUntil: past, nextAttemptAt: past }).where(eq(mailOutbox.id, doomed));
-    const worker = start({ backoff: { ...FAST_BACKOFF, maxAttempts: 3 } });
-    await worker.drainOnce();
+    start({ backoff: { ...FAST_BACKOFF, maxAttempts: 3 } });
+    // The worker's first round takes the row over (its lease ran out); drainOnce() could race it.
+    await waitFor('the row to be failed', async () => (await rowOf(doomed)).status === 'failed');
     expect(await rowOf(doomed)).toMatchObject({ status: 'failed', attempts: 4 });
     expect((await rowOf(doomed)).lastError).toMatch(/stopped/);
     expect(requestsFor(doomed)).toEqual([]);
