@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { GRACE_PERIODS, GRACE_PERIOD_VALUES, type GracePeriod } from '@/lib/api-keys/grace-period';
+import { formatUtc } from '@/lib/format';
 import type { FormState } from '@/lib/form-state';
 import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
@@ -12,8 +13,6 @@ import { KeyCreatedDialog } from './key-created-dialog';
 
 type Rotated = { name: string; key: string; graceUntil: string };
 type Props = { keyId: string; keyName: string; expiresAt: string | null; rotate: (input: { id: string; grace: GracePeriod }) => Promise<FormState<Rotated>> };
-
-const formatUtc = (iso: string) => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** New secret, same key record; the old secret keeps working for the chosen grace period. */
 export function RotateKeyButton({ keyId, keyName, expiresAt, rotate }: Props) {
@@ -28,7 +27,7 @@ export function RotateKeyButton({ keyId, keyName, expiresAt, rotate }: Props) {
       return false;
     }
     const { graceUntil } = result.data;
-    const note = Date.parse(graceUntil) <= Date.now() ? 'the old secret has stopped working' : `old secret valid until ${formatUtc(graceUntil)}`;
+    const note = Date.parse(graceUntil) <= Date.now() ? 'the old secret has stopped working' : `old secret valid until ${formatUtc(new Date(graceUntil))}`;
     setRotated({ ...result.data, note });
     return true;
   }
@@ -57,7 +56,7 @@ export function RotateKeyButton({ keyId, keyName, expiresAt, rotate }: Props) {
               </label>
             ))}
           </div>
-          {expiresAt && <p className="mt-2 text-xs text-slate-500">Never past the key’s own expiry, {formatUtc(expiresAt)}.</p>}
+          {expiresAt && <p className="mt-2 text-xs text-slate-500">Never past the key’s own expiry, {formatUtc(new Date(expiresAt))}.</p>}
         </fieldset>
       </ConfirmDialog>
       <KeyCreatedDialog

@@ -1,11 +1,11 @@
-import type { AuditAction, AuditKeyOption } from '@/db/queries/audit';
-import { AUDIT_ACTION_LABELS } from '@/lib/audit-actions';
+import type { AuditKeyOption } from '@/db/queries/audit';
+import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit-actions';
 import { FilterActions } from '../filter-actions';
 import { controlClass } from '../ui/input';
 import { Label } from '../ui/label';
 import { routes } from '@/lib/routes';
 
-const actions = Object.entries(AUDIT_ACTION_LABELS) as [AuditAction, (typeof AUDIT_ACTION_LABELS)[AuditAction]][];
+const actions = Object.entries(AUDIT_ACTIONS) as [AuditAction, (typeof AUDIT_ACTIONS)[AuditAction]][];
 
 export function keyOptionLabel(key: Pick<AuditKeyOption, 'name' | 'hint' | 'deleted'>): string {
   return `${key.name} (${key.hint})${key.deleted ? ' (deleted)' : ''}`;
