@@ -71,7 +71,7 @@ export function PagedList(props: {
   shown: number;
   noun: [singular: string, plural: string];
   hrefFor: (page: number) => string;
-  children: ReactNode;
+  children?: ReactNode;
 }) {
   const { page, pageSize, total, hrefFor } = props;
   const totalPages = pageCount(total, pageSize);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ScrollText, SearchX } from 'lucide-react';
 import { AuditLogFilters } from '@/components/audit/audit-log-filters';
-import { Pagination } from '@/components/pagination';
+import { PagedList } from '@/components/pagination';
 import { AUDIT_LOG_PAGE_SIZE, auditLogHref, parseAuditLogSearch } from '@/lib/validations/audit-log';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { PageHeader } from '@/components/page-header';
@@ -13,23 +13,14 @@ import { crumbs, routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin(routes.auditLog);
-  const { apiKeyId, action, page: requestedPage } = parseAuditLogSearch(await searchParams);
+  const { apiKeyId, action, page } = parseAuditLogSearch(await searchParams);
   const filter = { communityId: admin.communityId, apiKeyId, action };
   const filtered = apiKeyId !== undefined || action !== undefined;
   const pageSize = AUDIT_LOG_PAGE_SIZE;
 
-  const [firstTry, keys] = await Promise.all([listAuditLog({ ...filter, page: requestedPage, pageSize }), auditKeyOptions({ communityId: admin.communityId })]);
-  let log = firstTry;
-  const totalPages = Math.max(1, Math.ceil(log.total / pageSize));
-  // A page past the end (an old link, an edited URL) shows the last page rather than nothing.
-  const page = Math.min(requestedPage, totalPages);
-  if (page !== requestedPage && log.total > 0) log = await listAuditLog({ ...filter, page, pageSize });
-
-  const first = (page - 1) * pageSize + 1;
-  const last = first + log.rows.length - 1;
+  const [log, keys] = await Promise.all([listAuditLog({ ...filter, page, pageSize }), auditKeyOptions({ communityId: admin.communityId })]);
 
   return (
     <>
@@ -60,13 +51,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               </p>
             </Card>
           ) : (
-            <>
-              <p className="mb-2 text-sm text-slate-600">
-                Showing {first.toLocaleString('en')}–{last.toLocaleString('en')} of {log.total.toLocaleString('en')} {log.total === 1 ? 'entry' : 'entries'}
-              </p>
+            <PagedList
+              page={page}
+              pageSize={pageSize}
+              total={log.total}
+              shown={log.rows.length}
+              noun={['entry', 'entries']}
+              hrefFor={(target) => auditLogHref({ apiKeyId, action, page: target })}
+            >
               <AuditLogTable rows={log.rows} />
-              <Pagination page={page} totalPages={totalPages} hrefFor={(target) => auditLogHref({ apiKeyId, action, page: target })} />
-            </>
+            </PagedList>
           )}
         </>
       )}

@@ -7,7 +7,7 @@ import { MailboxLoading } from '@/components/mail/mailbox-loading';
 import { MailboxTable } from '@/components/mail/mailbox-table';
 import { SendingMode } from '@/components/mail/sending-mode';
 import { PageHeader } from '@/components/page-header';
-import { Pagination } from '@/components/pagination';
+import { PagedList } from '@/components/pagination';
 import { Card } from '@/components/ui/card';
 import { listMailbox } from '@/db/queries/mailbox';
 import { requireAdmin } from '@/lib/auth';
@@ -20,13 +20,9 @@ export const metadata: Metadata = { title: 'Mailbox' };
 
 const linkClass = 'font-medium text-brand-700 hover:underline';
 
-async function Messages({ communityId, kind, page: requestedPage }: MailboxSearch & { communityId: string }) {
+async function Messages({ communityId, kind, page }: MailboxSearch & { communityId: string }) {
   const pageSize = MAILBOX_PAGE_SIZE;
-  let mail = await listMailbox({ communityId, kind, page: requestedPage, pageSize });
-  const totalPages = Math.max(1, Math.ceil(mail.total / pageSize));
-  // A page past the end (an old link, an edited URL) shows the last page rather than nothing.
-  const page = Math.min(requestedPage, totalPages);
-  if (page !== requestedPage && mail.total > 0) mail = await listMailbox({ communityId, kind, page, pageSize });
+  const mail = await listMailbox({ communityId, kind, page, pageSize });
 
   if (mail.total === 0 && !kind) {
     return (
@@ -43,8 +39,6 @@ async function Messages({ communityId, kind, page: requestedPage }: MailboxSearc
     );
   }
 
-  const first = (page - 1) * pageSize + 1;
-  const last = first + mail.rows.length - 1;
   return (
     <>
       <MailboxFilters kind={kind} />
@@ -61,13 +55,16 @@ async function Messages({ communityId, kind, page: requestedPage }: MailboxSearc
           </p>
         </Card>
       ) : (
-        <>
-          <p className="mb-2 text-sm text-slate-600">
-            Showing {first.toLocaleString('en')}–{last.toLocaleString('en')} of {mail.total.toLocaleString('en')} {mail.total === 1 ? 'message' : 'messages'}
-          </p>
+        <PagedList
+          page={page}
+          pageSize={pageSize}
+          total={mail.total}
+          shown={mail.rows.length}
+          noun={['message', 'messages']}
+          hrefFor={(target) => mailboxHref({ kind, page: target })}
+        >
           <MailboxTable rows={mail.rows} />
-          <Pagination page={page} totalPages={totalPages} hrefFor={(target) => mailboxHref({ kind, page: target })} />
-        </>
+        </PagedList>
       )}
     </>
   );
