@@ -7,7 +7,7 @@ const hrefFor = (page: number) => `/admin/audit-log?action=api_key.created${page
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 const hrefs = (html: string) => [...html.matchAll(/<a [^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/g)].map(([, href, inner]) => [textOf(inner), href.replaceAll('&amp;', '&')]);
 const list = (props: { page: number; total: number; shown: number }) =>
-  renderToStaticMarkup(createElement(PagedList, { pageSize: 25, noun: ['entry', 'entries'], hrefFor, ...props }, createElement('table')));
+  renderToStaticMarkup(createElement(PagedList, { pageSize: 25, noun: ['entry', 'entries'], hrefFor, empty: createElement('p', null, 'Nothing matches'), ...props }, createElement('table')));
 
 describe('PagedList', () => {
   it('says which rows the page shows, and links to the pages either side', () => {
@@ -32,6 +32,10 @@ describe('PagedList', () => {
     expect(textOf(html)).toBe('There is no page 9 Go to the last page (2)');
     expect(hrefs(html)).toEqual([['Go to the last page (2)', '/admin/audit-log?action=api_key.created&page=2']]);
     expect(html).not.toContain('<table>');
+  });
+
+  it('shows what it is given for an empty list', () => {
+    expect(list({ page: 1, total: 0, shown: 0 })).toBe('<p>Nothing matches</p>');
   });
 });
 

@@ -61,8 +61,8 @@ export function PastLastPage({ page, totalPages, hrefFor }: { page: number; tota
 }
 
 /**
- * A page of a list with its count ("Showing 26–50 of 60 entries") and pagination, or the
- * past-the-end notice. The list itself (`children`) is a table of the page's rows.
+ * A page of a list with its count ("Showing 26–50 of 60 entries") and pagination, `empty` when
+ * nothing matches, or the past-the-end notice. The list itself (`children`) is the page's rows.
  */
 export function PagedList(props: {
   page: number;
@@ -71,9 +71,11 @@ export function PagedList(props: {
   shown: number;
   noun: [singular: string, plural: string];
   hrefFor: (page: number) => string;
+  empty: ReactNode;
   children?: ReactNode;
 }) {
   const { page, pageSize, total, hrefFor } = props;
+  if (total === 0) return props.empty;
   const totalPages = pageCount(total, pageSize);
   if (page > totalPages) {
     return (

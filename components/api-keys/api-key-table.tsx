@@ -5,7 +5,7 @@ import { formatCount } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { Badge } from '../ui/badge';
 import { DateTime } from '../ui/date-time';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '../ui/table';
+import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
 
 const SHOWN_IP_LIMITS = 3;
 
@@ -23,15 +23,7 @@ function IpLimits({ limits }: { limits: string[] }) {
 export function ApiKeyTable({ keys, now }: { keys: ApiKeyListItem[]; now: number }) {
   return (
     <Table label="API keys" caption="API keys, newest first" card>
-      <TableHeader>
-        <TableHead>Name</TableHead>
-        <TableHead>Key</TableHead>
-        <TableHead>Status</TableHead>
-        <TableHead>IP limits</TableHead>
-        <TableHead>Last used</TableHead>
-        <TableHead className="text-right">Requests (7 days)</TableHead>
-        <TableHead>Created</TableHead>
-      </TableHeader>
+      <TableHeader columns={['Name', 'Key', 'Status', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
       <TableBody>
         {keys.map((key) => {
           const state = KEY_STATES[keyState(key, now)];

@@ -8,12 +8,16 @@ import { pageCount, Pagination, PastLastPage } from '../pagination';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { controlClass } from '../ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../ui/table';
+import { Table, TableBody, TableCell, TableHeader, TableRow } from '../ui/table';
 
 type HrefFor = (target: { page: number; filter: OutcomeFilter }) => string;
 
 const SUMMARY_FILTERS: OutcomeFilter[] = ['all', 'allowed', 'denied'];
 const CODE_FILTERS = OUTCOME_FILTERS.filter((filter) => !SUMMARY_FILTERS.includes(filter));
+const FILTER_GROUPS = [
+  ['Summary', SUMMARY_FILTERS],
+  ['Denied with', CODE_FILTERS],
+] as const;
 
 /**
  * A GET form replaces the action's whole query string, so the page's other parameters (the
@@ -41,20 +45,15 @@ function FilterForm({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefF
           Outcome
         </label>
         <select id="request-log-outcome" name="outcome" defaultValue={filter} className={cn(controlClass, 'py-1.5 pr-8')}>
-          <optgroup label="Summary">
-            {SUMMARY_FILTERS.map((option) => (
-              <option key={option} value={option}>
-                {outcomeFilterLabel(option)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Denied with">
-            {CODE_FILTERS.map((option) => (
-              <option key={option} value={option}>
-                {outcomeFilterLabel(option)}
-              </option>
-            ))}
-          </optgroup>
+          {FILTER_GROUPS.map(([group, options]) => (
+            <optgroup key={group} label={group}>
+              {options.map((option) => (
+                <option key={option} value={option}>
+                  {outcomeFilterLabel(option)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
         </select>
       </div>
       <Button type="submit" variant="secondary" className="py-1.5">
@@ -91,14 +90,7 @@ function EmptyState({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefF
 function LogTable({ rows }: { rows: RequestLogRow[] }) {
   return (
     <Table label="Request log table" caption="Requests made with this key, newest first, times in UTC">
-      <TableHeader>
-        <TableHead>Time (UTC)</TableHead>
-        <TableHead>Request</TableHead>
-        <TableHead>Outcome</TableHead>
-        <TableHead>IP</TableHead>
-        <TableHead>Integration</TableHead>
-        <TableHead className="text-right">Latency</TableHead>
-      </TableHeader>
+      <TableHeader columns={['Time (UTC)', 'Request', 'Outcome', 'IP', 'Integration', { label: 'Latency', className: 'text-right' }]} />
       <TableBody>
         {rows.map((row) => {
           const outcome = describeOutcome(row.outcome);

@@ -7,7 +7,6 @@ import { toast } from 'sonner';
 import { GRACE_PERIODS, GRACE_PERIOD_VALUES, type GracePeriod } from '@/lib/api-keys/grace-period';
 import { formatUtc } from '@/lib/format';
 import type { FormState } from '@/lib/form-state';
-import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { KeyCreatedDialog } from './key-created-dialog';
 
@@ -35,11 +34,7 @@ export function RotateKeyButton({ keyId, keyName, expiresAt, rotate }: Props) {
   return (
     <>
       <ConfirmDialog
-        trigger={
-          <Button variant="secondary">
-            <RefreshCw aria-hidden className="size-4" /> Rotate
-          </Button>
-        }
+        trigger={{ icon: RefreshCw, label: 'Rotate' }}
         title={`Rotate “${keyName}”?`}
         description={<p>You get a new secret for this key; its name, IP limits and settings stay. Update your integrations with the new secret before the old one stops working.</p>}
         confirmLabel="Rotate key"

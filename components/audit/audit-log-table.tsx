@@ -2,7 +2,7 @@ import type { AuditLogRow } from '@/db/queries/audit';
 import { auditActionLabel } from '@/lib/audit-actions';
 import { Badge } from '../ui/badge';
 import { DateTime } from '../ui/date-time';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '../ui/table';
+import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
 import { AuditDetails } from './audit-details';
 
 function NotRecorded() {
@@ -23,14 +23,7 @@ function KeyCell({ row }: { row: AuditLogRow }) {
 export function AuditLogTable({ rows }: { rows: AuditLogRow[] }) {
   return (
     <Table label="Audit log entries" caption="Admin actions on API keys, newest first" card>
-      <TableHeader>
-        <TableHead>Time</TableHead>
-        <TableHead>Action</TableHead>
-        <TableHead>Key</TableHead>
-        <TableHead>Actor</TableHead>
-        <TableHead>IP</TableHead>
-        <TableHead>Details</TableHead>
-      </TableHeader>
+      <TableHeader columns={['Time', 'Action', 'Key', 'Actor', 'IP', 'Details']} />
       <TableBody>
         {rows.map((row) => {
           const action = auditActionLabel(row.action);

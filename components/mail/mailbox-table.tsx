@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { MailboxRow } from '@/db/queries/mailbox';
 import { routes } from '@/lib/routes';
 import { DateTime } from '../ui/date-time';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '../ui/table';
+import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
 import { MailKey } from './mail-key';
 import { MailKindBadge } from './mail-kind-badge';
 import { MailStatus } from './mail-status';
@@ -10,14 +10,7 @@ import { MailStatus } from './mail-status';
 export function MailboxTable({ rows }: { rows: MailboxRow[] }) {
   return (
     <Table label="Messages" caption="Messages the product sent or queued, newest first" card>
-      <TableHeader>
-        <TableHead>Subject</TableHead>
-        <TableHead>Kind</TableHead>
-        <TableHead>API key</TableHead>
-        <TableHead>To</TableHead>
-        <TableHead>Status</TableHead>
-        <TableHead>Time</TableHead>
-      </TableHeader>
+      <TableHeader columns={['Subject', 'Kind', 'API key', 'To', 'Status', 'Time']} />
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id}>

@@ -20,11 +20,23 @@ export function Table({ label, caption, card = false, className, children }: { l
   );
 }
 
-/** The column headings: one row of `TableHead`s. */
-export function TableHeader({ className, children }: { className?: string; children: ReactNode }) {
+/** A column heading: its text, or its text and classes (alignment, say). */
+export type Column = string | { label: ReactNode; className?: string };
+
+/** The column headings, in order. */
+export function TableHeader({ columns, compact, className }: { columns: Column[]; compact?: boolean; className?: string }) {
   return (
     <thead className={cn('bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600', className)}>
-      <tr>{children}</tr>
+      <tr>
+        {columns.map((column, index) => {
+          const { label, className: columnClass } = typeof column === 'string' ? { label: column, className: undefined } : column;
+          return (
+            <TableHead key={index} compact={compact} className={columnClass}>
+              {label}
+            </TableHead>
+          );
+        })}
+      </tr>
     </thead>
   );
 }

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { Inbox, SearchX } from 'lucide-react';
+import { Inbox } from 'lucide-react';
 import { MailboxFilters } from '@/components/mail/mailbox-filters';
 import { MailboxLoading } from '@/components/mail/mailbox-loading';
 import { MailboxTable } from '@/components/mail/mailbox-table';
 import { SendingMode } from '@/components/mail/sending-mode';
 import { PageHeader } from '@/components/page-header';
 import { PagedList } from '@/components/pagination';
-import { Card } from '@/components/ui/card';
+import { EmptyState, NoMatches } from '@/components/empty-state';
 import { listMailbox } from '@/db/queries/mailbox';
 import { requireAdmin } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
@@ -26,46 +26,31 @@ async function Messages({ communityId, kind, page }: MailboxSearch & { community
 
   if (mail.total === 0 && !kind) {
     return (
-      <Card className="py-12 text-center">
-        <Inbox aria-hidden className="mx-auto size-10 text-slate-400" />
-        <h2 className="mt-3 font-semibold">No messages yet</h2>
-        <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">
+      <EmptyState icon={Inbox} title="No messages yet">
+        <p>
           Turn on Email notifications on an API key, and its first use will show up here.{' '}
           <Link href={routes.apiKeys} className={linkClass}>
             Go to API Keys
           </Link>
         </p>
-      </Card>
+      </EmptyState>
     );
   }
 
   return (
     <>
       <MailboxFilters kind={kind} />
-      {mail.total === 0 ? (
-        <Card className="py-12 text-center">
-          <SearchX aria-hidden className="mx-auto size-10 text-slate-400" />
-          <h2 className="mt-3 font-semibold">No “{kind && MAIL_KINDS[kind].label}” messages</h2>
-          <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">
-            Choose another kind, or{' '}
-            <Link href={routes.mailbox} className={linkClass}>
-              show every message
-            </Link>
-            .
-          </p>
-        </Card>
-      ) : (
-        <PagedList
-          page={page}
-          pageSize={pageSize}
-          total={mail.total}
-          shown={mail.rows.length}
-          noun={['message', 'messages']}
-          hrefFor={(target) => mailboxHref({ kind, page: target })}
-        >
-          <MailboxTable rows={mail.rows} />
-        </PagedList>
-      )}
+      <PagedList
+        page={page}
+        pageSize={pageSize}
+        total={mail.total}
+        shown={mail.rows.length}
+        noun={['message', 'messages']}
+        hrefFor={(target) => mailboxHref({ kind, page: target })}
+        empty={<NoMatches title={`No “${kind && MAIL_KINDS[kind].label}” messages`} tryInstead="another kind" clearHref={routes.mailbox} clearLabel="show every message" />}
+      >
+        <MailboxTable rows={mail.rows} />
+      </PagedList>
     </>
   );
 }
