@@ -2,10 +2,16 @@ import Link from 'next/link';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/cn';
+import { formatCount, plural } from '@/lib/format';
 
 const linkClass = 'inline-flex items-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset';
 
-function PageLink({ href, children }: { href: string | null; children: ReactNode }) {
+/** How many pages `total` rows fill; an empty list still has its one (empty) page. */
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+}
+
+function PageLink({ href, rel, children }: { href: string | null; rel: 'prev' | 'next'; children: ReactNode }) {
   if (!href) {
     return (
       <span aria-disabled="true" className={cn(linkClass, 'cursor-not-allowed text-slate-400 ring-slate-200')}>
@@ -14,26 +20,78 @@ function PageLink({ href, children }: { href: string | null; children: ReactNode
     );
   }
   return (
-    <Link href={href} className={cn(linkClass, 'bg-white text-slate-900 ring-slate-300 hover:bg-slate-50')}>
+    <Link href={href} rel={rel} className={cn(linkClass, 'bg-white text-slate-900 ring-slate-300 hover:bg-slate-50')}>
       {children}
     </Link>
   );
 }
 
-/** Previous / Next with "Page X of Y"; `hrefFor` keeps the current filters in each link. */
-export function Pagination(props: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
+/**
+ * Previous / Next with "Page X of Y"; `hrefFor` keeps the current filters in each link. Nothing
+ * when everything fits on one page. `label` names the navigation where a page has two lists.
+ */
+export function Pagination(props: { page: number; totalPages: number; hrefFor: (page: number) => string; label?: string; className?: string }) {
   const { page, totalPages, hrefFor } = props;
+  if (totalPages <= 1 || page > totalPages) return null;
   return (
-    <nav aria-label="Pagination" className="mt-4 flex items-center justify-between gap-3">
-      <PageLink href={page > 1 ? hrefFor(page - 1) : null}>
+    <nav aria-label={props.label ?? 'Pagination'} className={cn('flex items-center justify-between gap-3', props.className ?? 'mt-4')}>
+      <PageLink href={page > 1 ? hrefFor(page - 1) : null} rel="prev">
         <ChevronLeft aria-hidden className="size-4" /> Previous
       </PageLink>
-      <p className="text-sm text-slate-600">
-        Page {page} of {totalPages}
+      <p className="text-sm text-slate-600 tabular-nums">
+        Page {formatCount(page)} of {formatCount(totalPages)}
       </p>
-      <PageLink href={page < totalPages ? hrefFor(page + 1) : null}>
+      <PageLink href={page < totalPages ? hrefFor(page + 1) : null} rel="next">
         Next <ChevronRight aria-hidden className="size-4" />
       </PageLink>
     </nav>
+  );
+}
+
+/** A stale link or an edited URL can point past the end: say so and offer the last page, rather than "nothing here". */
+export function PastLastPage({ page, totalPages, hrefFor }: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
+  return (
+    <div className="px-4 py-10 text-center text-sm">
+      <p className="font-medium text-slate-900">There is no page {formatCount(page)}</p>
+      <Link href={hrefFor(totalPages)} className="mt-2 inline-block font-medium text-brand-700 hover:underline">
+        Go to the last page ({formatCount(totalPages)})
+      </Link>
+    </div>
+  );
+}
+
+/**
+ * A page of a list with its count ("Showing 26–50 of 60 entries") and pagination, `empty` when
+ * nothing matches, or the past-the-end notice. The list itself (`children`) is the page's rows.
+ */
+export function PagedList(props: {
+  page: number;
+  pageSize: number;
+  total: number;
+  shown: number;
+  noun: [singular: string, plural: string];
+  hrefFor: (page: number) => string;
+  empty: ReactNode;
+  children?: ReactNode;
+}) {
+  const { page, pageSize, total, hrefFor } = props;
+  if (total === 0) return props.empty;
+  const totalPages = pageCount(total, pageSize);
+  if (page > totalPages) {
+    return (
+      <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <PastLastPage page={page} totalPages={totalPages} hrefFor={hrefFor} />
+      </div>
+    );
+  }
+  const first = (page - 1) * pageSize + 1;
+  return (
+    <>
+      <p className="mb-2 text-sm text-slate-600">
+        Showing {formatCount(first)}–{formatCount(first + props.shown - 1)} of {plural(total, ...props.noun)}
+      </p>
+      {props.children}
+      <Pagination page={page} totalPages={totalPages} hrefFor={hrefFor} />
+    </>
   );
 }

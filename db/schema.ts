@@ -13,6 +13,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+// Pure leaf modules: the enums' values are defined once, beside the rules that use them.
+import { FEEDBACK_KINDS } from '../lib/feedback-kinds';
+import { API_KEY_STATUSES } from '../lib/key-status';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const id = () => uuid('id').primaryKey().defaultRandom();
@@ -47,7 +50,7 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
 });
 
-export const apiKeyStatus = pgEnum('api_key_status', ['enabled', 'disabled', 'deleted']);
+export const apiKeyStatus = pgEnum('api_key_status', API_KEY_STATUSES);
 
 export const apiKeys = pgTable(
   'api_keys',
@@ -211,7 +214,7 @@ export const projects = pgTable('projects', {
   createdAt: createdAt(),
 });
 
-export const feedbackKind = pgEnum('feedback_kind', ['bug', 'idea', 'praise']);
+export const feedbackKind = pgEnum('feedback_kind', FEEDBACK_KINDS);
 
 export const feedback = pgTable(
   'feedback',

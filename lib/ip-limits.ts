@@ -1,4 +1,5 @@
 import { formatIpRange, parseIp, parseIpRange, rangeContains, type IpRange } from './client-ip';
+import { plural } from './format';
 
 /**
  * "Limit access to IP addresses" for an API key: a list of addresses and CIDR ranges, stored in
@@ -33,7 +34,7 @@ export function parseIpLimits(text: string): IpLimitsParse {
   const hidden = errors.length - MAX_REPORTED_ERRORS;
   return {
     ok: false,
-    errors: [...errors.slice(0, MAX_REPORTED_ERRORS), `…and ${hidden} more invalid ${hidden === 1 ? 'entry' : 'entries'}`],
+    errors: [...errors.slice(0, MAX_REPORTED_ERRORS), `…and ${plural(hidden, 'more invalid entry', 'more invalid entries')}`],
   };
 }
 

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import type { FormState } from '@/lib/form-state';
 import { routes } from '@/lib/routes';
-import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Field } from '../ui/field';
 import { Input } from '../ui/input';
@@ -34,17 +33,12 @@ export function DeleteKeyButton({ keyId, keyName, impact, remove }: Props) {
 
   return (
     <ConfirmDialog
-      trigger={
-        <Button variant="danger">
-          <Trash2 aria-hidden className="size-4" /> Delete
-        </Button>
-      }
+      trigger={{ icon: Trash2, label: 'Delete', variant: 'danger' }}
       title={`Delete “${keyName}”?`}
       description={
-        <div className="space-y-2">
-          <KeyImpact impact={impact} />
-          <p>This cannot be undone. Every integration using this key stops working at once. The key stays in the audit log and usage history.</p>
-        </div>
+        <KeyImpact impact={impact}>
+          This cannot be undone. Every integration using this key stops working at once. The key stays in the audit log and usage history.
+        </KeyImpact>
       }
       confirmLabel="Delete key"
       pendingLabel="Deleting…"

@@ -1,6 +1,9 @@
 import { Plug } from 'lucide-react';
-import { INTEGRATIONS_SEEN_LIMIT, type IntegrationSeen } from '@/db/queries/api-usage';
+import type { IntegrationSeen } from '@/db/queries/api-usage';
+import { INTEGRATIONS_SEEN_LIMIT } from '@/lib/callers';
+import { formatCount } from '@/lib/format';
 import { DateTime } from '../ui/date-time';
+import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
 
 /** `denied` is optional so a caller may pass rows without it; when present, refused calls are pointed out. */
 type Item = Omit<IntegrationSeen, 'denied'> & { denied?: number };
@@ -8,8 +11,8 @@ type Item = Omit<IntegrationSeen, 'denied'> & { denied?: number };
 function Requests({ item }: { item: Item }) {
   return (
     <>
-      {item.requests.toLocaleString('en')}
-      {item.denied ? <span className="block text-xs text-red-700">{item.denied.toLocaleString('en')} denied</span> : null}
+      {formatCount(item.requests)}
+      {item.denied ? <span className="block text-xs text-red-700">{formatCount(item.denied)} denied</span> : null}
     </>
   );
 }
@@ -36,52 +39,39 @@ export function IntegrationsSeen({ items }: { items: Item[] }) {
           </p>
         </div>
       ) : (
-        // Focusable, so keyboard users can scroll the table sideways on a narrow screen.
-        <div tabIndex={0} role="region" aria-label="Integrations seen table" className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-            <caption className="sr-only">Integrations seen on this key, most recently seen first</caption>
-            <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">Integration</th>
-                <th scope="col" className="px-4 py-3">User agent</th>
-                <th scope="col" className="px-4 py-3">IP</th>
-                <th scope="col" className="px-4 py-3">First seen</th>
-                <th scope="col" className="px-4 py-3">Last seen</th>
-                <th scope="col" className="px-4 py-3 text-right">Requests</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((item) => (
-                <tr key={`${item.integrationName}\u0000${item.userAgent}\u0000${item.ip}`} className="align-top">
-                  <th scope="row" className="px-4 py-3 font-medium text-slate-900">
-                    {item.integrationName ?? <span className="font-normal text-slate-500">Not named</span>}
-                  </th>
-                  <td className="px-4 py-3">
-                    {item.userAgent ? (
-                      <span title={item.userAgent} className="block max-w-64 truncate font-mono text-xs text-slate-700">
-                        {item.userAgent}
-                      </span>
-                    ) : (
-                      <span className="text-slate-500">None sent</span>
-                    )}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-700">
-                    {item.ip ?? <span className="font-sans text-slate-500">Unknown</span>}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                    <DateTime value={item.firstSeen} />
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                    <DateTime value={item.lastSeen} />
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
-                    <Requests item={item} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label="Integrations seen table" caption="Integrations seen on this key, most recently seen first">
+          <TableHeader columns={['Integration', 'User agent', 'IP', 'First seen', 'Last seen', { label: 'Requests', className: 'text-right' }]} />
+          <TableBody>
+            {items.map((item) => (
+              <TableRow key={`${item.integrationName}\u0000${item.userAgent}\u0000${item.ip}`}>
+                <TableRowHeader className="font-medium text-slate-900">
+                  {item.integrationName ?? <span className="font-normal text-slate-500">Not named</span>}
+                </TableRowHeader>
+                <TableCell>
+                  {item.userAgent ? (
+                    <span title={item.userAgent} className="block max-w-64 truncate font-mono text-xs text-slate-700">
+                      {item.userAgent}
+                    </span>
+                  ) : (
+                    <span className="text-slate-500">None sent</span>
+                  )}
+                </TableCell>
+                <TableCell className="whitespace-nowrap font-mono text-xs text-slate-700">
+                  {item.ip ?? <span className="font-sans text-slate-500">Unknown</span>}
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-slate-600">
+                  <DateTime value={item.firstSeen} />
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-slate-600">
+                  <DateTime value={item.lastSeen} />
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-right tabular-nums">
+                  <Requests item={item} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </section>
   );

@@ -1,46 +1,39 @@
 import type { ApiKeyDetails } from '@/db/queries/api-keys';
-import { Card } from '../ui/card';
 import { DateTime } from '../ui/date-time';
-import { DetailRow } from '../ui/detail-row';
-
+import { DetailList, DetailRow } from '../ui/detail-row';
 
 export function KeyDetails({ apiKey: key }: { apiKey: ApiKeyDetails }) {
   return (
-    <Card aria-labelledby="details-title">
-      <h2 id="details-title" className="font-semibold">
-        Details
-      </h2>
-      <dl className="mt-2 divide-y divide-slate-100">
-        <DetailRow term="Description">{key.description || <span className="text-slate-500">None</span>}</DetailRow>
-        <DetailRow term="Key">
-          <span className="font-mono text-xs">{key.hint}</span> <span className="text-slate-500">(prefix {key.prefix})</span>
-        </DetailRow>
-        <DetailRow term="IP limits">
-          {key.ipLimits.length ? <span className="font-mono text-xs">{key.ipLimits.join(', ')}</span> : <span className="text-slate-500">Any address</span>}
-        </DetailRow>
-        <DetailRow term="Email notifications">{key.notifyOnUse ? `On, sent to ${key.notifyUserName ?? 'the admin who turned them on'}` : 'Off'}</DetailRow>
-        <DetailRow term="Expires">{key.expiresAt ? <DateTime value={key.expiresAt} /> : 'Never'}</DetailRow>
-        <DetailRow term="Last used">
-          {key.lastUsedAt ? (
-            <>
-              <DateTime value={key.lastUsedAt} /> {key.lastUsedIp && <span className="font-mono text-xs">from {key.lastUsedIp}</span>}
-            </>
-          ) : (
-            'Never'
-          )}
-        </DetailRow>
-        <DetailRow term="Created">
-          <DateTime value={key.createdAt} /> by {key.createdByName}
-        </DetailRow>
-        {key.disabledAt && (
-          <DetailRow term="Disabled">
-            <DateTime value={key.disabledAt} /> by {key.disabledByName}
-          </DetailRow>
+    <DetailList id="details-title" title="Details">
+      <DetailRow term="Description">{key.description || <span className="text-slate-500">None</span>}</DetailRow>
+      <DetailRow term="Key">
+        <span className="font-mono text-xs">{key.hint}</span> <span className="text-slate-500">(prefix {key.prefix})</span>
+      </DetailRow>
+      <DetailRow term="IP limits">
+        {key.ipLimits.length ? <span className="font-mono text-xs">{key.ipLimits.join(', ')}</span> : <span className="text-slate-500">Any address</span>}
+      </DetailRow>
+      <DetailRow term="Email notifications">{key.notifyOnUse ? `On, sent to ${key.notifyUserName ?? 'the admin who turned them on'}` : 'Off'}</DetailRow>
+      <DetailRow term="Expires">{key.expiresAt ? <DateTime value={key.expiresAt} /> : 'Never'}</DetailRow>
+      <DetailRow term="Last used">
+        {key.lastUsedAt ? (
+          <>
+            <DateTime value={key.lastUsedAt} /> {key.lastUsedIp && <span className="font-mono text-xs">from {key.lastUsedIp}</span>}
+          </>
+        ) : (
+          'Never'
         )}
-        <DetailRow term="Last changed">
-          <DateTime value={key.updatedAt} />
+      </DetailRow>
+      <DetailRow term="Created">
+        <DateTime value={key.createdAt} /> by {key.createdByName}
+      </DetailRow>
+      {key.disabledAt && (
+        <DetailRow term="Disabled">
+          <DateTime value={key.disabledAt} /> by {key.disabledByName}
         </DetailRow>
-      </dl>
-    </Card>
+      )}
+      <DetailRow term="Last changed">
+        <DateTime value={key.updatedAt} />
+      </DetailRow>
+    </DetailList>
   );
 }

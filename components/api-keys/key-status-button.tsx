@@ -38,18 +38,9 @@ export function KeyStatusButton({ keyId, keyName, enabled, impact, disable, enab
   }
   return (
     <ConfirmDialog
-      trigger={
-        <Button variant="secondary">
-          <PowerOff aria-hidden className="size-4" /> Disable
-        </Button>
-      }
+      trigger={{ icon: PowerOff, label: 'Disable' }}
       title={`Disable “${keyName}”?`}
-      description={
-        <div className="space-y-2">
-          <KeyImpact impact={impact} />
-          <p>Every integration using this key stops working at once, on every server, until you enable it again.</p>
-        </div>
-      }
+      description={<KeyImpact impact={impact}>Every integration using this key stops working at once, on every server, until you enable it again.</KeyImpact>}
       confirmLabel="Disable key"
       pendingLabel="Disabling…"
       variant="danger"

@@ -1,21 +1,23 @@
 import Link from 'next/link';
-import { ChevronLeft, ChevronRight, ScrollText } from 'lucide-react';
+import { ScrollText } from 'lucide-react';
 import type { RequestLogRow } from '@/db/queries/api-usage';
 import { describeOutcome, OUTCOME_FILTERS, outcomeFilterLabel, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { cn } from '@/lib/cn';
+import { formatCount, formatInUtc, plural } from '@/lib/format';
+import { pageCount, Pagination, PastLastPage } from '../pagination';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { controlClass } from '../ui/input';
+import { Table, TableBody, TableCell, TableHeader, TableRow } from '../ui/table';
 
 type HrefFor = (target: { page: number; filter: OutcomeFilter }) => string;
 
-// Seconds matter when matching a log line to an integration's own logs.
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
-
 const SUMMARY_FILTERS: OutcomeFilter[] = ['all', 'allowed', 'denied'];
 const CODE_FILTERS = OUTCOME_FILTERS.filter((filter) => !SUMMARY_FILTERS.includes(filter));
-
-const pagerClass = 'inline-flex items-center gap-1 rounded-md px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ring-slate-300';
+const FILTER_GROUPS = [
+  ['Summary', SUMMARY_FILTERS],
+  ['Denied with', CODE_FILTERS],
+] as const;
 
 /**
  * A GET form replaces the action's whole query string, so the page's other parameters (the
@@ -43,20 +45,15 @@ function FilterForm({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefF
           Outcome
         </label>
         <select id="request-log-outcome" name="outcome" defaultValue={filter} className={cn(controlClass, 'py-1.5 pr-8')}>
-          <optgroup label="Summary">
-            {SUMMARY_FILTERS.map((option) => (
-              <option key={option} value={option}>
-                {outcomeFilterLabel(option)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Denied with">
-            {CODE_FILTERS.map((option) => (
-              <option key={option} value={option}>
-                {outcomeFilterLabel(option)}
-              </option>
-            ))}
-          </optgroup>
+          {FILTER_GROUPS.map(([group, options]) => (
+            <optgroup key={group} label={group}>
+              {options.map((option) => (
+                <option key={option} value={option}>
+                  {outcomeFilterLabel(option)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
         </select>
       </div>
       <Button type="submit" variant="secondary" className="py-1.5">
@@ -66,18 +63,7 @@ function FilterForm({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefF
   );
 }
 
-function EmptyState({ filter, page, totalPages, hrefFor, total }: { filter: OutcomeFilter; page: number; totalPages: number; hrefFor: HrefFor; total: number }) {
-  // A stale link can point past the end: say so and offer the last page rather than "no requests".
-  if (total > 0) {
-    return (
-      <div className="px-4 py-10 text-center text-sm">
-        <p className="font-medium text-slate-900">There is no page {page.toLocaleString('en')}</p>
-        <Link href={hrefFor({ page: totalPages, filter })} className="mt-2 inline-block font-medium text-brand-700 hover:underline">
-          Go to the last page ({totalPages.toLocaleString('en')})
-        </Link>
-      </div>
-    );
-  }
+function EmptyState({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefFor }) {
   const title =
     filter === 'all'
       ? 'No requests yet'
@@ -101,96 +87,53 @@ function EmptyState({ filter, page, totalPages, hrefFor, total }: { filter: Outc
   );
 }
 
-function Pager({ page, totalPages, filter, hrefFor }: { page: number; totalPages: number; filter: OutcomeFilter; hrefFor: HrefFor }) {
-  const previous = page > 1 ? page - 1 : null;
-  const next = page < totalPages ? page + 1 : null;
-  return (
-    <nav aria-label="Request log pages" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3">
-      {previous ? (
-        <Link href={hrefFor({ page: previous, filter })} rel="prev" className={cn(pagerClass, 'bg-white text-slate-900 hover:bg-slate-50')}>
-          <ChevronLeft aria-hidden className="size-4" /> Previous
-        </Link>
-      ) : (
-        <span aria-disabled="true" className={cn(pagerClass, 'cursor-not-allowed text-slate-400')}>
-          <ChevronLeft aria-hidden className="size-4" /> Previous
-        </span>
-      )}
-      <p className="text-sm text-slate-600 tabular-nums">
-        Page {page.toLocaleString('en')} of {totalPages.toLocaleString('en')}
-      </p>
-      {next ? (
-        <Link href={hrefFor({ page: next, filter })} rel="next" className={cn(pagerClass, 'bg-white text-slate-900 hover:bg-slate-50')}>
-          Next <ChevronRight aria-hidden className="size-4" />
-        </Link>
-      ) : (
-        <span aria-disabled="true" className={cn(pagerClass, 'cursor-not-allowed text-slate-400')}>
-          Next <ChevronRight aria-hidden className="size-4" />
-        </span>
-      )}
-    </nav>
-  );
-}
-
 function LogTable({ rows }: { rows: RequestLogRow[] }) {
   return (
-    // Focusable, so keyboard users can scroll the table sideways on a narrow screen.
-    <div tabIndex={0} role="region" aria-label="Request log table" className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-        <caption className="sr-only">Requests made with this key, newest first, times in UTC</caption>
-        <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-3">Time (UTC)</th>
-            <th scope="col" className="px-4 py-3">Request</th>
-            <th scope="col" className="px-4 py-3">Outcome</th>
-            <th scope="col" className="px-4 py-3">IP</th>
-            <th scope="col" className="px-4 py-3">Integration</th>
-            <th scope="col" className="px-4 py-3 text-right">Latency</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => {
-            const outcome = describeOutcome(row.outcome);
-            return (
-              <tr key={row.id} className="align-top">
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                  <time dateTime={row.at.toISOString()}>{timeFormat.format(row.at)}</time>
-                </td>
-                <td className="min-w-48 px-4 py-3">
-                  <span className="font-mono text-xs font-semibold text-slate-900">{row.method}</span>{' '}
-                  <span className="break-all font-mono text-xs text-slate-700">{row.path}</span>
-                </td>
-                <td className="whitespace-nowrap px-4 py-3">
-                  <span className="mr-2 font-mono text-xs text-slate-600 tabular-nums">{row.status}</span>
-                  <Badge tone={outcome.tone}>{outcome.label}</Badge>
-                </td>
-                <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-700">{row.ip ?? <span className="font-sans text-slate-500">Unknown</span>}</td>
-                <td className="px-4 py-3">
-                  {row.integrationName ? (
-                    <span className="font-medium text-slate-900">{row.integrationName}</span>
-                  ) : (
-                    !row.userAgent && <span className="text-slate-500">Not named</span>
-                  )}
-                  {row.userAgent && (
-                    <span title={row.userAgent} className="block max-w-44 truncate font-mono text-xs text-slate-500">
-                      {row.userAgent}
-                    </span>
-                  )}
-                </td>
-                <td className="whitespace-nowrap px-4 py-3 text-right text-slate-600 tabular-nums">{row.latencyMs.toLocaleString('en')} ms</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table label="Request log table" caption="Requests made with this key, newest first, times in UTC">
+      <TableHeader columns={['Time (UTC)', 'Request', 'Outcome', 'IP', 'Integration', { label: 'Latency', className: 'text-right' }]} />
+      <TableBody>
+        {rows.map((row) => {
+          const outcome = describeOutcome(row.outcome);
+          return (
+            <TableRow key={row.id}>
+              <TableCell className="whitespace-nowrap text-slate-600">
+                {/* Seconds matter when matching a log line to an integration's own logs. */}
+                <time dateTime={row.at.toISOString()}>{formatInUtc(row.at, 'dateTimeSeconds')}</time>
+              </TableCell>
+              <TableCell className="min-w-48">
+                <span className="font-mono text-xs font-semibold text-slate-900">{row.method}</span>{' '}
+                <span className="break-all font-mono text-xs text-slate-700">{row.path}</span>
+              </TableCell>
+              <TableCell className="whitespace-nowrap">
+                <span className="mr-2 font-mono text-xs text-slate-600 tabular-nums">{row.status}</span>
+                <Badge tone={outcome.tone}>{outcome.label}</Badge>
+              </TableCell>
+              <TableCell className="whitespace-nowrap font-mono text-xs text-slate-700">{row.ip ?? <span className="font-sans text-slate-500">Unknown</span>}</TableCell>
+              <TableCell>
+                {row.integrationName ? (
+                  <span className="font-medium text-slate-900">{row.integrationName}</span>
+                ) : (
+                  !row.userAgent && <span className="text-slate-500">Not named</span>
+                )}
+                {row.userAgent && (
+                  <span title={row.userAgent} className="block max-w-44 truncate font-mono text-xs text-slate-500">
+                    {row.userAgent}
+                  </span>
+                )}
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-right text-slate-600 tabular-nums">{formatCount(row.latencyMs)} ms</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
   );
 }
 
 function countText(total: number, filter: OutcomeFilter): string {
-  const requests = `${total.toLocaleString('en')} ${total === 1 ? 'request' : 'requests'}`;
-  if (filter === 'all') return requests;
-  if (filter === 'allowed' || filter === 'denied') return `${total.toLocaleString('en')} ${filter} ${total === 1 ? 'request' : 'requests'}`;
-  return `${requests} denied with “${outcomeFilterLabel(filter)}”`;
+  if (filter === 'all') return plural(total, 'request');
+  if (filter === 'allowed' || filter === 'denied') return plural(total, `${filter} request`);
+  return `${plural(total, 'request')} denied with “${outcomeFilterLabel(filter)}”`;
 }
 
 /**
@@ -213,7 +156,8 @@ export function RequestLog({
   filter: OutcomeFilter;
   hrefFor: HrefFor;
 }) {
-  const totalPages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+  const totalPages = pageCount(total, pageSize);
+  const pageHref = (target: number) => hrefFor({ page: target, filter });
   return (
     <section aria-labelledby="request-log-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-4 sm:flex-row sm:items-end sm:justify-between sm:px-6">
@@ -229,10 +173,12 @@ export function RequestLog({
       </div>
       {rows.length > 0 ? (
         <LogTable rows={rows} />
+      ) : total > 0 ? (
+        <PastLastPage page={page} totalPages={totalPages} hrefFor={pageHref} />
       ) : (
-        <EmptyState filter={filter} page={page} totalPages={totalPages} total={total} hrefFor={hrefFor} />
+        <EmptyState filter={filter} hrefFor={hrefFor} />
       )}
-      {totalPages > 1 && page <= totalPages && <Pager page={page} totalPages={totalPages} filter={filter} hrefFor={hrefFor} />}
+      <Pagination page={page} totalPages={totalPages} hrefFor={pageHref} label="Request log pages" className="border-t border-slate-200 px-4 py-3" />
     </section>
   );
 }

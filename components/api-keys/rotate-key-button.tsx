@@ -5,8 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { GRACE_PERIODS, GRACE_PERIOD_VALUES, type GracePeriod } from '@/lib/api-keys/grace-period';
+import { formatUtc } from '@/lib/format';
 import type { FormState } from '@/lib/form-state';
-import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { KeyCreatedDialog } from './key-created-dialog';
 
@@ -19,8 +19,6 @@ type Props = {
   expiresAt: string | null;
   rotate: (input: { id: string; version: string; grace: GracePeriod }) => Promise<FormState<Rotated>>;
 };
-
-const formatUtc = (iso: string) => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** New secret, same key record; the old secret keeps working for the chosen grace period. */
 export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate }: Props) {
@@ -35,7 +33,7 @@ export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate }: 
       return false;
     }
     const { graceUntil } = result.data;
-    const note = Date.parse(graceUntil) <= Date.now() ? 'the old secret has stopped working' : `old secret valid until ${formatUtc(graceUntil)}`;
+    const note = Date.parse(graceUntil) <= Date.now() ? 'the old secret has stopped working' : `old secret valid until ${formatUtc(new Date(graceUntil))}`;
     setRotated({ ...result.data, note });
     return true;
   }
@@ -43,11 +41,7 @@ export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate }: 
   return (
     <>
       <ConfirmDialog
-        trigger={
-          <Button variant="secondary">
-            <RefreshCw aria-hidden className="size-4" /> Rotate
-          </Button>
-        }
+        trigger={{ icon: RefreshCw, label: 'Rotate' }}
         title={`Rotate “${keyName}”?`}
         description={<p>You get a new secret for this key; its name, IP limits and settings stay. Update your integrations with the new secret before the old one stops working.</p>}
         confirmLabel="Rotate key"
@@ -64,7 +58,7 @@ export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate }: 
               </label>
             ))}
           </div>
-          {expiresAt && <p className="mt-2 text-xs text-slate-500">Never past the key’s own expiry, {formatUtc(expiresAt)}.</p>}
+          {expiresAt && <p className="mt-2 text-xs text-slate-500">Never past the key’s own expiry, {formatUtc(new Date(expiresAt))}.</p>}
         </fieldset>
       </ConfirmDialog>
       <KeyCreatedDialog

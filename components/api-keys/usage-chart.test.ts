@@ -1,7 +1,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { UsageBucket, UsageRange } from '@/db/queries/api-usage';
+import type { UsageBucket } from '@/db/queries/api-usage';
+import type { UsageRange } from '@/lib/usage-ranges';
 import { UsageChart } from './usage-chart';
 
 const render = (series: UsageBucket[], range: UsageRange = '7d') =>

@@ -1,26 +1,19 @@
 import Link from 'next/link';
 import { BarChart3 } from 'lucide-react';
-import { USAGE_RANGES, type UsageBucket, type UsageRange } from '@/db/queries/api-usage';
+import type { UsageBucket } from '@/db/queries/api-usage';
 import { cn } from '@/lib/cn';
+import { formatCount, formatInUtc, plural, type UtcStyle } from '@/lib/format';
+import { USAGE_RANGE_VALUES, USAGE_RANGES, type UsageRange } from '@/lib/usage-ranges';
 import { Card } from '../ui/card';
-
-const hourLabel = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const fullHour = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const fullDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
 
 // Every `step`-th bucket is labelled, counted back from the newest so "now" always has a label;
 // phones get half as many labels as wider screens.
 const AXIS = {
-  '24h': { unit: 'hour', short: hourLabel, full: fullHour, step: 3 },
-  '7d': { unit: 'day', short: dayLabel, full: fullDay, step: 1 },
-  '30d': { unit: 'day', short: dayLabel, full: fullDay, step: 5 },
-} as const satisfies Record<UsageRange, unknown>;
-
-const RANGE_ORDER = Object.keys(USAGE_RANGES) as UsageRange[];
-
-const formatCount = (n: number) => n.toLocaleString('en');
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+  '24h': { unit: 'hour', short: 'time', full: 'dateTime', step: 3 },
+  '7d': { unit: 'day', short: 'dayMonth', full: 'weekdayDate', step: 1 },
+  '30d': { unit: 'day', short: 'dayMonth', full: 'weekdayDate', step: 5 },
+} as const satisfies Record<UsageRange, { unit: string; short: UtcStyle; full: UtcStyle; step: number }>;
 
 /** A round top for the scale, close above `max`, whose half (the middle gridline) is a whole number too. */
 function niceScale(max: number): number {
@@ -34,7 +27,7 @@ function RangeSwitcher({ range, rangeHref }: { range: UsageRange; rangeHref: (ra
   return (
     <nav aria-label="Usage period">
       <ul className="inline-flex rounded-md bg-white shadow-sm ring-1 ring-inset ring-slate-300">
-        {RANGE_ORDER.map((option, index) => {
+        {USAGE_RANGE_VALUES.map((option, index) => {
           const current = option === range;
           return (
             <li key={option} className={index > 0 ? 'border-l border-slate-300' : undefined}>
@@ -45,7 +38,7 @@ function RangeSwitcher({ range, rangeHref }: { range: UsageRange; rangeHref: (ra
                 className={cn(
                   'block px-3 py-1.5 text-sm font-medium',
                   index === 0 && 'rounded-l-md',
-                  index === RANGE_ORDER.length - 1 && 'rounded-r-md',
+                  index === USAGE_RANGE_VALUES.length - 1 && 'rounded-r-md',
                   current ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-50',
                 )}
               >
@@ -92,7 +85,7 @@ function Bars({ series, range, scale }: { series: UsageBucket[]; range: UsageRan
               return (
                 <div
                   key={bucket.start.toISOString()}
-                  title={`${axis.full.format(bucket.start)}: ${formatCount(bucket.allowed)} allowed, ${formatCount(bucket.denied)} denied`}
+                  title={`${formatInUtc(bucket.start, axis.full)}: ${formatCount(bucket.allowed)} allowed, ${formatCount(bucket.denied)} denied`}
                   className="flex h-full min-w-0 flex-1 items-end"
                 >
                   {total > 0 && (
@@ -118,7 +111,7 @@ function Bars({ series, range, scale }: { series: UsageBucket[]; range: UsageRan
                 className={cn('absolute whitespace-nowrap', fromEnd % (axis.step * 2) !== 0 && 'max-sm:hidden')}
                 style={position}
               >
-                {axis.short.format(bucket.start)}
+                {formatInUtc(bucket.start, axis.short)}
               </span>
             );
           })}
@@ -133,32 +126,28 @@ function DataTable({ series, range }: { series: UsageBucket[]; range: UsageRange
   return (
     <details className="mt-4 text-sm">
       <summary className="cursor-pointer font-medium text-slate-700 hover:text-slate-900">Show the numbers as a table</summary>
-      {/* Focusable, so keyboard users can scroll it. */}
-      <div tabIndex={0} role="region" aria-label="Usage numbers" className="mt-2 max-h-72 overflow-y-auto rounded-md ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-          <caption className="sr-only">
-            Requests per {axis.unit} over the last {USAGE_RANGES[range].label}, oldest first, times in UTC
-          </caption>
-          <thead className="sticky top-0 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 capitalize">{axis.unit} (UTC)</th>
-              <th scope="col" className="px-3 py-2 text-right">Allowed</th>
-              <th scope="col" className="px-3 py-2 text-right">Denied</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {series.map((bucket) => (
-              <tr key={bucket.start.toISOString()}>
-                <th scope="row" className="whitespace-nowrap px-3 py-1.5 font-normal text-slate-700">
-                  <time dateTime={bucket.start.toISOString()}>{axis.full.format(bucket.start)}</time>
-                </th>
-                <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(bucket.allowed)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(bucket.denied)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label="Usage numbers" caption={`Requests per ${axis.unit} over the last ${USAGE_RANGES[range].label}, oldest first, times in UTC`} className="mt-2 max-h-72 overflow-y-auto rounded-md ring-1 ring-slate-200">
+        <TableHeader
+          compact
+          className="sticky top-0"
+          columns={[{ label: `${axis.unit} (UTC)`, className: 'capitalize' }, { label: 'Allowed', className: 'text-right' }, { label: 'Denied', className: 'text-right' }]}
+        />
+        <TableBody>
+          {series.map((bucket) => (
+            <TableRow key={bucket.start.toISOString()}>
+              <TableRowHeader compact className="whitespace-nowrap font-normal text-slate-700">
+                <time dateTime={bucket.start.toISOString()}>{formatInUtc(bucket.start, axis.full)}</time>
+              </TableRowHeader>
+              <TableCell compact className="text-right tabular-nums">
+                {formatCount(bucket.allowed)}
+              </TableCell>
+              <TableCell compact className="text-right tabular-nums">
+                {formatCount(bucket.denied)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </details>
   );
 }
@@ -184,7 +173,7 @@ export function UsageChart({
   const busiestTotal = busiest ? busiest.allowed + busiest.denied : 0;
   const axis = AXIS[range];
   const period = `the last ${USAGE_RANGES[range].label}`;
-  const totals = `${plural(total, 'request', 'requests')}, ${formatCount(denied)} denied`;
+  const totals = `${plural(total, 'request')}, ${formatCount(denied)} denied`;
 
   return (
     <Card aria-labelledby="usage-chart-heading">
@@ -210,7 +199,7 @@ export function UsageChart({
         <>
           <div
             role="img"
-            aria-label={`Bar chart of requests per ${axis.unit} in ${period}: ${formatCount(allowed)} allowed, ${formatCount(denied)} denied. Busiest ${axis.unit}: ${busiest ? axis.full.format(busiest.start) : ''}, ${plural(busiestTotal, 'request', 'requests')}. Times in UTC.`}
+            aria-label={`Bar chart of requests per ${axis.unit} in ${period}: ${formatCount(allowed)} allowed, ${formatCount(denied)} denied. Busiest ${axis.unit}: ${busiest ? formatInUtc(busiest.start, axis.full) : ''}, ${plural(busiestTotal, 'request')}. Times in UTC.`}
           >
             <Bars series={series} range={range} scale={niceScale(busiestTotal)} />
           </div>

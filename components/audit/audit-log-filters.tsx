@@ -1,11 +1,10 @@
-import type { AuditAction, AuditKeyOption } from '@/db/queries/audit';
-import { AUDIT_ACTION_LABELS } from '@/lib/audit-actions';
-import { FilterActions } from '../filter-actions';
-import { controlClass } from '../ui/input';
-import { Label } from '../ui/label';
+import type { AuditKeyOption } from '@/db/queries/audit';
+import { AUDIT_ACTION_VALUES, AUDIT_ACTIONS, type AuditAction } from '@/lib/audit-actions';
 import { routes } from '@/lib/routes';
+import { FilterActions } from '../filter-actions';
+import { FilterSelect } from '../filter-select';
 
-const actions = Object.entries(AUDIT_ACTION_LABELS) as [AuditAction, (typeof AUDIT_ACTION_LABELS)[AuditAction]][];
+const actions = AUDIT_ACTION_VALUES.map((value) => ({ value, label: AUDIT_ACTIONS[value].label }));
 
 export function keyOptionLabel(key: Pick<AuditKeyOption, 'name' | 'hint' | 'deleted'>): string {
   return `${key.name} (${key.hint})${key.deleted ? ' (deleted)' : ''}`;
@@ -13,32 +12,13 @@ export function keyOptionLabel(key: Pick<AuditKeyOption, 'name' | 'hint' | 'dele
 
 /** A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function AuditLogFilters(props: { keys: AuditKeyOption[]; apiKeyId?: string; action?: AuditAction; filtered: boolean }) {
-  const unknownKey = props.apiKeyId !== undefined && !props.keys.some((key) => key.id === props.apiKeyId);
+  const keys = props.keys.map((key) => ({ value: key.id, label: keyOptionLabel(key) }));
+  // A key id from an old link that is no longer in the log still shows as the selected filter.
+  if (props.apiKeyId !== undefined && !props.keys.some((key) => key.id === props.apiKeyId)) keys.push({ value: props.apiKeyId, label: 'Unknown key' });
   return (
     <form method="get" action={routes.auditLog} aria-label="Filter the audit log" className="mb-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
-      <div className="space-y-1.5 sm:w-72">
-        <Label htmlFor="audit-key">Key</Label>
-        <select id="audit-key" name="key" defaultValue={props.apiKeyId ?? ''} className={controlClass}>
-          <option value="">All keys</option>
-          {props.keys.map((key) => (
-            <option key={key.id} value={key.id}>
-              {keyOptionLabel(key)}
-            </option>
-          ))}
-          {unknownKey && <option value={props.apiKeyId}>Unknown key</option>}
-        </select>
-      </div>
-      <div className="space-y-1.5 sm:w-48">
-        <Label htmlFor="audit-action">Action</Label>
-        <select id="audit-action" name="action" defaultValue={props.action ?? ''} className={controlClass}>
-          <option value="">All actions</option>
-          {actions.map(([action, { label }]) => (
-            <option key={action} value={action}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="audit-key" name="key" label="Key" allLabel="All keys" options={keys} value={props.apiKeyId} className="sm:w-72" />
+      <FilterSelect id="audit-action" name="action" label="Action" allLabel="All actions" options={actions} value={props.action} className="sm:w-48" />
       <FilterActions label="Apply filters" filtered={Boolean(props.filtered)} clearHref={routes.auditLog} />
     </form>
   );

@@ -1,3 +1,5 @@
+import { formatCount } from '@/lib/format';
+
 /**
  * Turns an audit entry's `details` (free-form JSON written by each action) into labelled values
  * the page can render: a "what changed" list for `changes`, label/value pairs for the rest.
@@ -61,7 +63,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function scalarText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return value.toLocaleString('en');
+  if (typeof value === 'number') return formatCount(value);
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(scalarText).join(', ');
   if (isRecord(value)) return Object.entries(value).map(([key, inner]) => `${fieldLabel(key)}: ${scalarText(inner)}`).join('; ');

@@ -1,5 +1,5 @@
 import { MAIL_KINDS } from '@/lib/email/mail-kinds';
-import { plural } from '@/lib/email/templates/layout';
+import { plural } from '@/lib/format';
 
 type Tone = 'green' | 'slate' | 'amber' | 'red';
 

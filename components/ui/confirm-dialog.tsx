@@ -1,11 +1,13 @@
 'use client';
 
-import { useState, useTransition, type ReactNode } from 'react';
+import type { LucideIcon } from 'lucide-react';
+import { useState, useTransition, type ComponentProps, type ReactNode } from 'react';
 import { Button } from './button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from './dialog';
 
 type Props = {
-  trigger: ReactNode;
+  /** The button that opens the dialog: its icon, text and look. */
+  trigger: { icon: LucideIcon; label: string; variant?: ComponentProps<typeof Button>['variant'] };
   title: string;
   description: ReactNode;
   confirmLabel: string;
@@ -20,6 +22,7 @@ type Props = {
 
 /** Asks before acting; the confirm button shows progress and cannot be pressed twice. */
 export function ConfirmDialog(props: Props) {
+  const { icon: Icon, label, variant = 'secondary' } = props.trigger;
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
 
@@ -37,7 +40,11 @@ export function ConfirmDialog(props: Props) {
 
   return (
     <Dialog open={open} onOpenChange={changeOpen}>
-      <DialogTrigger asChild>{props.trigger}</DialogTrigger>
+      <DialogTrigger asChild>
+        <Button variant={variant}>
+          <Icon aria-hidden className="size-4" /> {label}
+        </Button>
+      </DialogTrigger>
       <DialogContent>
         <DialogTitle>{props.title}</DialogTitle>
         <DialogDescription asChild>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Card } from './card';
 
 const LAYOUT = {
   third: { row: 'sm:grid-cols-3', value: 'sm:col-span-2' },
@@ -13,5 +14,17 @@ export function DetailRow({ term, children, termWidth = 'third' }: { term: strin
       <dt className="text-sm font-medium text-slate-600">{term}</dt>
       <dd className={`mt-1 text-sm text-slate-900 [overflow-wrap:anywhere] sm:mt-0 ${layout.value}`}>{children}</dd>
     </div>
+  );
+}
+
+/** A card of `DetailRow`s under a heading that names it (a region for screen readers). */
+export function DetailList({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card aria-labelledby={id}>
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      <dl className="mt-2 divide-y divide-slate-100">{children}</dl>
+    </Card>
   );
 }

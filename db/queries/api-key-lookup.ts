@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
+import type { ApiKeyStatus } from '@/lib/key-status';
 import { getDb, type Tx } from '../index';
 import { apiKeyPreviousSecrets, apiKeys } from '../schema';
 
@@ -9,7 +10,7 @@ export type ApiKeyLookupRow = {
   name: string;
   prefix: string;
   hint: string;
-  status: 'enabled' | 'disabled' | 'deleted';
+  status: ApiKeyStatus;
   expiresAt: Date | null;
   /** Set when the presented secret was replaced by a rotation: it works until then. */
   secretExpiresAt: Date | null;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { isUuid } from '@/lib/is-uuid';
 import { getDb, type Tx } from '../index';
 import { apiKeyPreviousSecrets, apiKeys, users } from '../schema';
 
@@ -94,14 +95,12 @@ export async function hasValidApiKey({ communityId }: { communityId: string }) {
 const notifyUser = alias(users, 'notify_user');
 const disabler = alias(users, 'disabler');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Everything the key page shows, for a key of this community that is not deleted. An id from a
  * URL that is not a UUID is simply not found (not a database cast error).
  */
 export async function findApiKeyForAdmin({ id, communityId }: { id: string; communityId: string }) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await getDb()
     .select({
       id: apiKeys.id,

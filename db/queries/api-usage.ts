@@ -1,7 +1,10 @@
 import 'server-only';
 import { and, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { ALLOWED_OUTCOMES, type OutcomeFilter } from '@/lib/api-keys/outcomes';
+import { distinctCallerLabels, INTEGRATIONS_SEEN_LIMIT, KEY_IMPACT_NAMES } from '@/lib/callers';
 import { compileIpLimits } from '@/lib/ip-limits';
+import { DEFAULT_REQUEST_LOG_PAGE_SIZE, MAX_REQUEST_LOG_PAGE_SIZE } from '@/lib/request-log';
+import { USAGE_RANGES, type UsageRange } from '@/lib/usage-ranges';
 import { getDb } from '../index';
 import { apiRequests } from '../schema';
 
@@ -12,23 +15,7 @@ import { apiRequests } from '../schema';
  * `now` is optional everywhere: one clock reading per page render, and fixed clocks in tests.
  */
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-/** The chart's ranges: buckets are whole UTC hours or days, the last one is the current one. */
-export const USAGE_RANGES = {
-  '24h': { label: '24 hours', buckets: 24, bucketMs: HOUR_MS },
-  '7d': { label: '7 days', buckets: 7, bucketMs: DAY_MS },
-  '30d': { label: '30 days', buckets: 30, bucketMs: DAY_MS },
-} as const;
-
-export type UsageRange = keyof typeof USAGE_RANGES;
-export const DEFAULT_USAGE_RANGE: UsageRange = '7d';
-
-/** `?range=` from the URL; anything unknown falls back to the default. */
-export function parseUsageRange(value: string | string[] | undefined | null): UsageRange {
-  return typeof value === 'string' && Object.hasOwn(USAGE_RANGES, value) ? (value as UsageRange) : DEFAULT_USAGE_RANGE;
-}
+const DAY_MS = 86_400_000;
 
 export type UsageBucket = { start: Date; allowed: number; denied: number };
 
@@ -76,9 +63,6 @@ export async function usageSeries({
   });
 }
 
-export const MAX_REQUEST_LOG_PAGE_SIZE = 100;
-export const DEFAULT_REQUEST_LOG_PAGE_SIZE = 25;
-
 function outcomeCondition(filter: OutcomeFilter): SQL | undefined {
   if (filter === 'all') return undefined;
   if (filter === 'allowed') return allowedOutcome;
@@ -125,8 +109,6 @@ export async function requestLog({
 
 export type RequestLogRow = Awaited<ReturnType<typeof requestLog>>['rows'][number];
 
-export const INTEGRATIONS_SEEN_LIMIT = 100;
-
 /**
  * Who called the key: one row per (integration name, user agent, IP), allowed and denied calls
  * alike, most recently seen first. `sinceDays` leaves out callers not seen in that many days.
@@ -156,27 +138,6 @@ export async function integrationsSeen({
 
 export type IntegrationSeen = Awaited<ReturnType<typeof integrationsSeen>>[number];
 
-export const KEY_IMPACT_NAMES = 5;
-
-type Caller = { integrationName: string | null; userAgent: string | null; ip: string | null };
-
-/** How an admin recognises a caller: the name it sends, else its user agent, else its address. */
-export function callerLabel(caller: Caller): string {
-  return caller.integrationName ?? caller.userAgent ?? caller.ip ?? 'Unknown caller';
-}
-
-const collides = (labels: string[], index: number) => labels.some((label, other) => other !== index && label === labels[index]);
-
-/** Labels for a list of callers; where two would read the same, the address (then the user agent) tells them apart. */
-function distinctLabels(callers: Caller[]): string[] {
-  const base = callers.map(callerLabel);
-  const withIp = callers.map((caller, i) => (collides(base, i) && caller.ip && caller.ip !== base[i] ? `${base[i]} (${caller.ip})` : base[i]));
-  return callers.map((caller, i) => {
-    if (!collides(withIp, i) || !caller.userAgent || caller.userAgent === base[i]) return withIp[i];
-    return `${base[i]} (${[caller.ip, caller.userAgent].filter(Boolean).join(', ')})`;
-  });
-}
-
 export type KeyImpact = { integrations: number; names: string[]; requests: number };
 
 /**
@@ -204,7 +165,7 @@ export async function keyImpact({
     .groupBy(apiRequests.integrationName, apiRequests.userAgent, apiRequests.ip)
     .orderBy(desc(sql`max(${apiRequests.at})`), desc(sql`count(*)`))
     .limit(KEY_IMPACT_NAMES);
-  return { integrations: rows[0]?.integrations ?? 0, names: distinctLabels(rows), requests: rows[0]?.requests ?? 0 };
+  return { integrations: rows[0]?.integrations ?? 0, names: distinctCallerLabels(rows), requests: rows[0]?.requests ?? 0 };
 }
 
 export type IpLimitDryRunCaller = { ip: string | null; integrationNames: string[]; lastSeen: Date; requests: number };

@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, asc, count, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { isUuid } from '@/lib/is-uuid';
+import type { AuditAction } from '@/lib/audit-actions';
 import { getDb, type Tx } from '../index';
 import { apiKeys, auditLog, users } from '../schema';
 
-export const AUDIT_ACTIONS = ['api_key.created', 'api_key.edited', 'api_key.disabled', 'api_key.enabled', 'api_key.rotated', 'api_key.deleted'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type { AuditAction };
 
 /** Always called inside the transaction that makes the change, so the log never disagrees with the data. */
 export async function writeAudit(
@@ -15,9 +16,6 @@ export async function writeAudit(
 }
 
 export const MAX_AUDIT_PAGE_SIZE = 100;
-
-// A malformed id can match no row; checking here spares Postgres a uuid cast error.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AuditLogFilter = { communityId: string; apiKeyId?: string; action?: AuditAction };
 
@@ -36,7 +34,7 @@ function auditLogWhere({ communityId, apiKeyId, action }: AuditLogFilter): SQL |
 export async function listAuditLog(opts: AuditLogFilter & { page: number; pageSize: number }) {
   const pageSize = Math.min(Math.max(Math.trunc(opts.pageSize) || 1, 1), MAX_AUDIT_PAGE_SIZE);
   const page = Math.max(Math.trunc(opts.page) || 1, 1);
-  if (opts.apiKeyId !== undefined && !UUID.test(opts.apiKeyId)) return { rows: [], total: 0 };
+  if (opts.apiKeyId !== undefined && !isUuid(opts.apiKeyId)) return { rows: [], total: 0 };
 
   const where = auditLogWhere(opts);
   const db = getDb();

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, count, desc, eq } from 'drizzle-orm';
+import type { FeedbackKind } from '@/lib/feedback-kinds';
 import { getDb } from '../index';
 import { feedback } from '../schema';
 
@@ -27,7 +28,7 @@ export async function createFeedback(item: {
   apiKeyId: string;
   title: string;
   body: string;
-  kind: 'bug' | 'idea' | 'praise';
+  kind: FeedbackKind;
 }) {
   const [row] = await getDb().insert(feedback).values(item).returning(feedbackFields);
   return row;

@@ -1,14 +1,11 @@
 import 'server-only';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { MailKind } from '@/lib/email/mail-kinds';
+import { isUuid } from '@/lib/is-uuid';
 import { getDb } from '../index';
 import { apiKeys, mailOutbox } from '../schema';
 
 export const MAX_MAILBOX_PAGE_SIZE = 100;
-
-// An id from a URL that is not a UUID matches no row; checking here spares Postgres a cast error.
-const isUuid = (id: string) => z.guid().safeParse(id).success;
 
 /** What the list and the message page show of each message; the bodies only on the message page. */
 const summary = {

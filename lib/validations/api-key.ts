@@ -3,6 +3,10 @@ import { EXPIRY_CHOICE_VALUES, parseExpiryDate } from '@/lib/api-keys/expiry';
 import { GRACE_PERIOD_VALUES } from '@/lib/api-keys/grace-period';
 import { KEY_PREFIX_PATTERN, KEY_PREFIX_RULE } from '@/lib/api-keys/prefix';
 import { parseIpLimits } from '@/lib/ip-limits';
+import { isUuid } from '@/lib/is-uuid';
+
+// A key id arrives from the page; one that is not a UUID names no key.
+const keyId = z.string({ message: 'Unknown API key' }).refine(isUuid, { message: 'Unknown API key' });
 
 export const API_KEY_NAME_MAX = 100;
 export const API_KEY_DESCRIPTION_MAX = 500;
@@ -60,7 +64,7 @@ const version = z.iso.datetime({ offset: true, message: 'Reload the page and try
 export const apiKeyEditSchema = z
   .object({
     ...settings,
-    id: z.uuid({ message: 'Unknown API key' }),
+    id: keyId,
     /** updated_at as loaded: saving over someone else's newer change is refused. */
     version,
     expiry: z.enum(['keep', ...EXPIRY_CHOICE_VALUES], { message: 'Choose when the key expires' }).default('keep'),
@@ -70,10 +74,10 @@ export const apiKeyEditSchema = z
 export type ApiKeyEditInput = z.input<typeof apiKeyEditSchema>;
 export type ApiKeyEditValues = z.output<typeof apiKeyEditSchema>;
 
-export const apiKeyIdSchema = z.object({ id: z.uuid({ message: 'Unknown API key' }) });
+export const apiKeyIdSchema = z.object({ id: keyId });
 
 export const rotateApiKeySchema = z.object({
-  id: z.uuid({ message: 'Unknown API key' }),
+  id: keyId,
   /** updated_at as loaded: rotating over someone else's newer change is refused. */
   version,
   grace: z.enum(GRACE_PERIOD_VALUES, { message: 'Choose a grace period: none, 1 hour, 24 hours or 7 days' }),
@@ -82,11 +86,11 @@ export const rotateApiKeySchema = z.object({
 export type RotateApiKeyValues = z.output<typeof rotateApiKeySchema>;
 
 export const deleteApiKeySchema = z.object({
-  id: z.uuid({ message: 'Unknown API key' }),
+  id: keyId,
   confirmName: z.string().max(200),
 });
 
 export const previewIpLimitsSchema = z.object({
-  id: z.uuid({ message: 'Unknown API key' }),
+  id: keyId,
   ipLimits: z.string().max(100_000, 'Too much text: list at most 100 addresses or ranges'),
 });

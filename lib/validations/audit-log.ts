@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, type AuditAction } from '@/db/queries/audit';
+import { AUDIT_ACTION_VALUES, type AuditAction } from '@/lib/audit-actions';
+import { isUuid } from '@/lib/is-uuid';
 import { routes } from '@/lib/routes';
 
 export const AUDIT_LOG_PAGE_SIZE = 25;
@@ -11,8 +12,8 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** A bad value is dropped (filter off, page 1), never an error: the URL is the user's to edit. */
 const auditLogSearchSchema = z.object({
-  key: z.preprocess(first, z.guid().optional()).catch(undefined),
-  action: z.preprocess(first, z.enum(AUDIT_ACTIONS).optional()).catch(undefined),
+  key: z.preprocess(first, z.string().refine(isUuid).optional()).catch(undefined),
+  action: z.preprocess(first, z.enum(AUDIT_ACTION_VALUES).optional()).catch(undefined),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000).default(1)).catch(1),
 });
 

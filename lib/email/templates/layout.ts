@@ -1,4 +1,8 @@
+import { formatCount } from '@/lib/format';
 import { MAIL_KINDS, type KeyRef, type MailContent, type MailKind } from '@/lib/email/mail-kinds';
+
+// The templates read counts and times through the layout; the rules themselves live in lib/format.
+export { formatCount, formatUtc, formatUtcTime, plural } from '@/lib/format';
 
 /** A list in a message shows at most this many rows, then "and N more": the key page has the rest. */
 export const MAX_ROWS = 10;
@@ -28,32 +32,10 @@ const FOOTERS = {
   security: 'Security notices are always sent to the admin responsible for the key.',
 } as const;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** "10:39 UTC": recipients' time zones are unknown, so every time is UTC and says so. */
-export function formatUtcTime(date: Date): string {
-  return `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())} UTC`;
-}
-
-/** "26 Nov 2026, 10:39 UTC" */
-export function formatUtc(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${formatUtcTime(date)}`;
-}
-
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-/** "1 request", "523 requests"; pass the plural when adding an "s" is wrong ("addresses"). */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
 /** How every message names a key in running text: `API key “Billing sync”`. */

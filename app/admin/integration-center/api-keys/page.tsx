@@ -4,7 +4,7 @@ import { KeyRound, Plus } from 'lucide-react';
 import { ApiKeyTable } from '@/components/api-keys/api-key-table';
 import { PageHeader } from '@/components/page-header';
 import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/empty-state';
 import { listApiKeys } from '@/db/queries/api-keys';
 import { requireAdmin } from '@/lib/auth';
 import { crumbs, routes } from '@/lib/routes';
@@ -36,12 +36,10 @@ export default async function ApiKeysPage() {
         // eslint-disable-next-line react-hooks/purity -- one clock reading per request, for expiry
         <ApiKeyTable keys={keys} now={Date.now()} />
       ) : (
-        <Card className="py-12 text-center">
-          <KeyRound aria-hidden className="mx-auto size-10 text-slate-400" />
-          <h2 className="mt-3 font-semibold">No API keys yet</h2>
-          <p className="mx-auto mb-5 mt-1 max-w-sm text-sm text-slate-600">Create a key to connect your first integration.</p>
+        <EmptyState icon={KeyRound} title="No API keys yet">
+          <p className="mb-5">Create a key to connect your first integration.</p>
           <CreateButton />
-        </Card>
+        </EmptyState>
       )}
     </>
   );

@@ -1,35 +1,25 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { ScrollText, SearchX } from 'lucide-react';
+import { ScrollText } from 'lucide-react';
 import { AuditLogFilters } from '@/components/audit/audit-log-filters';
-import { Pagination } from '@/components/pagination';
+import { PagedList } from '@/components/pagination';
 import { AUDIT_LOG_PAGE_SIZE, auditLogHref, parseAuditLogSearch } from '@/lib/validations/audit-log';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { PageHeader } from '@/components/page-header';
-import { Card } from '@/components/ui/card';
+import { EmptyState, NoMatches } from '@/components/empty-state';
 import { auditKeyOptions, listAuditLog } from '@/db/queries/audit';
 import { requireAdmin } from '@/lib/auth';
 import { crumbs, routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin(routes.auditLog);
-  const { apiKeyId, action, page: requestedPage } = parseAuditLogSearch(await searchParams);
+  const { apiKeyId, action, page } = parseAuditLogSearch(await searchParams);
   const filter = { communityId: admin.communityId, apiKeyId, action };
   const filtered = apiKeyId !== undefined || action !== undefined;
   const pageSize = AUDIT_LOG_PAGE_SIZE;
 
-  const [firstTry, keys] = await Promise.all([listAuditLog({ ...filter, page: requestedPage, pageSize }), auditKeyOptions({ communityId: admin.communityId })]);
-  let log = firstTry;
-  const totalPages = Math.max(1, Math.ceil(log.total / pageSize));
-  // A page past the end (an old link, an edited URL) shows the last page rather than nothing.
-  const page = Math.min(requestedPage, totalPages);
-  if (page !== requestedPage && log.total > 0) log = await listAuditLog({ ...filter, page, pageSize });
-
-  const first = (page - 1) * pageSize + 1;
-  const last = first + log.rows.length - 1;
+  const [log, keys] = await Promise.all([listAuditLog({ ...filter, page, pageSize }), auditKeyOptions({ communityId: admin.communityId })]);
 
   return (
     <>
@@ -39,35 +29,23 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         description="Every admin action on API keys: what was done, to which key, by whom, from which IP address and when. Times are in UTC."
       />
       {log.total === 0 && !filtered ? (
-        <Card className="py-12 text-center">
-          <ScrollText aria-hidden className="mx-auto size-10 text-slate-400" />
-          <h2 className="mt-3 font-semibold">No admin actions recorded yet</h2>
-          <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">Creating, editing, disabling, enabling, rotating or deleting an API key is recorded here.</p>
-        </Card>
+        <EmptyState icon={ScrollText} title="No admin actions recorded yet">
+          <p>Creating, editing, disabling, enabling, rotating or deleting an API key is recorded here.</p>
+        </EmptyState>
       ) : (
         <>
           <AuditLogFilters keys={keys} apiKeyId={apiKeyId} action={action} filtered={filtered} />
-          {log.total === 0 ? (
-            <Card className="py-12 text-center">
-              <SearchX aria-hidden className="mx-auto size-10 text-slate-400" />
-              <h2 className="mt-3 font-semibold">No entries match these filters</h2>
-              <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">
-                Choose another key or action, or{' '}
-                <Link href={routes.auditLog} className="font-medium text-brand-700 hover:underline">
-                  clear the filters
-                </Link>
-                .
-              </p>
-            </Card>
-          ) : (
-            <>
-              <p className="mb-2 text-sm text-slate-600">
-                Showing {first.toLocaleString('en')}–{last.toLocaleString('en')} of {log.total.toLocaleString('en')} {log.total === 1 ? 'entry' : 'entries'}
-              </p>
-              <AuditLogTable rows={log.rows} />
-              <Pagination page={page} totalPages={totalPages} hrefFor={(target) => auditLogHref({ apiKeyId, action, page: target })} />
-            </>
-          )}
+          <PagedList
+            page={page}
+            pageSize={pageSize}
+            total={log.total}
+            shown={log.rows.length}
+            noun={['entry', 'entries']}
+            hrefFor={(target) => auditLogHref({ apiKeyId, action, page: target })}
+            empty={<NoMatches title="No entries match these filters" tryInstead="another key or action" clearHref={routes.auditLog} clearLabel="clear the filters" />}
+          >
+            <AuditLogTable rows={log.rows} />
+          </PagedList>
         </>
       )}
     </>

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { Inbox, SearchX } from 'lucide-react';
+import { Inbox } from 'lucide-react';
 import { MailboxFilters } from '@/components/mail/mailbox-filters';
 import { MailboxLoading } from '@/components/mail/mailbox-loading';
 import { MailboxTable } from '@/components/mail/mailbox-table';
 import { SendingMode } from '@/components/mail/sending-mode';
 import { PageHeader } from '@/components/page-header';
-import { Pagination } from '@/components/pagination';
-import { Card } from '@/components/ui/card';
+import { PagedList } from '@/components/pagination';
+import { EmptyState, NoMatches } from '@/components/empty-state';
 import { listMailbox } from '@/db/queries/mailbox';
 import { requireAdmin } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
@@ -20,55 +20,37 @@ export const metadata: Metadata = { title: 'Mailbox' };
 
 const linkClass = 'font-medium text-brand-700 hover:underline';
 
-async function Messages({ communityId, kind, page: requestedPage }: MailboxSearch & { communityId: string }) {
+async function Messages({ communityId, kind, page }: MailboxSearch & { communityId: string }) {
   const pageSize = MAILBOX_PAGE_SIZE;
-  let mail = await listMailbox({ communityId, kind, page: requestedPage, pageSize });
-  const totalPages = Math.max(1, Math.ceil(mail.total / pageSize));
-  // A page past the end (an old link, an edited URL) shows the last page rather than nothing.
-  const page = Math.min(requestedPage, totalPages);
-  if (page !== requestedPage && mail.total > 0) mail = await listMailbox({ communityId, kind, page, pageSize });
+  const mail = await listMailbox({ communityId, kind, page, pageSize });
 
   if (mail.total === 0 && !kind) {
     return (
-      <Card className="py-12 text-center">
-        <Inbox aria-hidden className="mx-auto size-10 text-slate-400" />
-        <h2 className="mt-3 font-semibold">No messages yet</h2>
-        <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">
+      <EmptyState icon={Inbox} title="No messages yet">
+        <p>
           Turn on Email notifications on an API key, and its first use will show up here.{' '}
           <Link href={routes.apiKeys} className={linkClass}>
             Go to API Keys
           </Link>
         </p>
-      </Card>
+      </EmptyState>
     );
   }
 
-  const first = (page - 1) * pageSize + 1;
-  const last = first + mail.rows.length - 1;
   return (
     <>
       <MailboxFilters kind={kind} />
-      {mail.total === 0 ? (
-        <Card className="py-12 text-center">
-          <SearchX aria-hidden className="mx-auto size-10 text-slate-400" />
-          <h2 className="mt-3 font-semibold">No “{kind && MAIL_KINDS[kind].label}” messages</h2>
-          <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">
-            Choose another kind, or{' '}
-            <Link href={routes.mailbox} className={linkClass}>
-              show every message
-            </Link>
-            .
-          </p>
-        </Card>
-      ) : (
-        <>
-          <p className="mb-2 text-sm text-slate-600">
-            Showing {first.toLocaleString('en')}–{last.toLocaleString('en')} of {mail.total.toLocaleString('en')} {mail.total === 1 ? 'message' : 'messages'}
-          </p>
-          <MailboxTable rows={mail.rows} />
-          <Pagination page={page} totalPages={totalPages} hrefFor={(target) => mailboxHref({ kind, page: target })} />
-        </>
-      )}
+      <PagedList
+        page={page}
+        pageSize={pageSize}
+        total={mail.total}
+        shown={mail.rows.length}
+        noun={['message', 'messages']}
+        hrefFor={(target) => mailboxHref({ kind, page: target })}
+        empty={<NoMatches title={`No “${kind && MAIL_KINDS[kind].label}” messages`} tryInstead="another kind" clearHref={routes.mailbox} clearLabel="show every message" />}
+      >
+        <MailboxTable rows={mail.rows} />
+      </PagedList>
     </>
   );
 }

@@ -4,7 +4,8 @@ import { readJsonBody } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
 import { guarded, otherMethods } from '@/lib/api/guard';
 import { paged, parsePaging } from '@/lib/api/paging';
-import { createFeedbackSchema, uuidSchema } from '@/lib/validations/feedback';
+import { isUuid } from '@/lib/is-uuid';
+import { createFeedbackSchema } from '@/lib/validations/feedback';
 
 async function projectOf(communityId: string, projectId: string) {
   const project = await findProject({ communityId, id: projectId });
@@ -14,7 +15,7 @@ async function projectOf(communityId: string, projectId: string) {
 
 export const GET = guarded(async ({ key, url }) => {
   const projectId = url.searchParams.get('projectId');
-  if (!projectId || !uuidSchema.safeParse(projectId).success) {
+  if (!projectId || !isUuid(projectId)) {
     throw new ApiError('validation_failed', undefined, { projectId: ['projectId is required and must be a project id (a UUID)'] });
   }
   const paging = parsePaging(url.searchParams);

@@ -14,11 +14,13 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DateTime } from '@/components/ui/date-time';
 import { findApiKeyForAdmin } from '@/db/queries/api-keys';
-import { DEFAULT_REQUEST_LOG_PAGE_SIZE, integrationsSeen, keyImpact, parseUsageRange, requestLog, usageSeries, type UsageRange } from '@/db/queries/api-usage';
+import { integrationsSeen, keyImpact, requestLog, usageSeries } from '@/db/queries/api-usage';
 import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
 import { parseOutcomeFilter, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { requireAdmin } from '@/lib/auth';
+import { DEFAULT_REQUEST_LOG_PAGE_SIZE } from '@/lib/request-log';
 import { crumbs, routes } from '@/lib/routes';
+import { parseUsageRange, type UsageRange } from '@/lib/usage-ranges';
 import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction, rotateApiKeyAction } from './actions';
 
 export const metadata: Metadata = { title: 'API key' };
