@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../index';
+import type { ApiKeyStatus } from '@/lib/key-status';
 import { apiKeyPreviousSecrets, apiKeys, type ApiKey } from '../schema';
 
 /**
@@ -8,8 +9,6 @@ import { apiKeyPreviousSecrets, apiKeys, type ApiKey } from '../schema';
  * transaction and, beside these, writes the audit entry, queues the security notice and tells
  * every instance to forget the key (notifyAllSecretsChanged): one change, one commit.
  */
-
-export type ApiKeyStatus = (typeof apiKeys.status.enumValues)[number];
 
 /** The key of this community, not deleted, locked until the transaction ends; null when there is none. */
 export async function lockApiKey(tx: Tx, { id, communityId }: { id: string; communityId: string }): Promise<ApiKey | null> {

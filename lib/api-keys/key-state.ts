@@ -1,3 +1,5 @@
+import type { ApiKeyStatus } from '@/lib/key-status';
+
 /** The states of SPEC §3. Only `enabled` keys (not expired) are valid. */
 export const KEY_STATES = {
   enabled: { label: 'Enabled', tone: 'green' },
@@ -8,7 +10,7 @@ export const KEY_STATES = {
 
 export type KeyState = keyof typeof KEY_STATES;
 
-type StatefulKey = { status: 'enabled' | 'disabled' | 'deleted'; expiresAt: Date | null; secretExpiresAt?: Date | null };
+type StatefulKey = { status: ApiKeyStatus; expiresAt: Date | null; secretExpiresAt?: Date | null };
 
 /** A secret replaced by a rotation expires at the end of its grace period, like a key at its expiry. */
 export function keyState(key: StatefulKey, now = Date.now()): KeyState {

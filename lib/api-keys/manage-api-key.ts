@@ -11,6 +11,7 @@ import type { AdminContext } from '@/lib/admin-action';
 import { queueKeyChangeNotice } from '@/lib/email/notify-security';
 import type { FormState } from '@/lib/form-state';
 import { parseIpLimits } from '@/lib/ip-limits';
+import type { ApiKeyStatus } from '@/lib/key-status';
 import type { ApiKeyEditValues, RotateApiKeyValues } from '@/lib/validations/api-key';
 import { expiryDate } from './expiry';
 import { generateApiKey } from './generate';
@@ -73,7 +74,7 @@ export async function editKey(data: ApiKeyEditValues, context: AdminContext): Pr
 }
 
 /** Disable or enable; the change reaches every instance's cache at commit. */
-export async function changeKeyStatus(id: string, target: 'enabled' | 'disabled', context: AdminContext): Promise<FormState> {
+export async function changeKeyStatus(id: string, target: Exclude<ApiKeyStatus, 'deleted'>, context: AdminContext): Promise<FormState> {
   const { user, ip } = context;
   return getDb().transaction(async (tx) => {
     const key = await lockForChange(tx, id, context);

@@ -1,4 +1,5 @@
 import type { UsageRow } from '@/db/queries/api-requests';
+import { isUuid } from '@/lib/is-uuid';
 
 /** What the API guard reports for every request it handled, allowed or denied (the row to store). */
 export type UsageRecord = UsageRow;
@@ -14,7 +15,6 @@ export const USAGE_TEXT_LIMITS = {
   integrationName: 200,
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_INT4 = 2_147_483_647;
 
 /** Cuts to `max` UTF-16 units without splitting a surrogate pair; drops NUL, which Postgres text rejects. */
@@ -40,7 +40,7 @@ function int(value: number, min: number, max: number): number {
 
 /** A malformed id would make Postgres reject the whole batch (22P02); the request is still worth a row. */
 function uuidOrNull(value: string | null | undefined): string | null {
-  return typeof value === 'string' && UUID.test(value) ? value : null;
+  return isUuid(value) ? value : null;
 }
 
 export function pathWithoutQuery(path: string): string {
