@@ -4,6 +4,7 @@ import { isUuid } from '@/lib/is-uuid';
 import type { AuditAction } from '@/lib/audit-actions';
 import { getDb, type Tx } from '../index';
 import { apiKeys, auditLog, users } from '../schema';
+import { pageWindow } from './page-window';
 
 export type { AuditAction };
 
@@ -32,8 +33,7 @@ function auditLogWhere({ communityId, apiKeyId, action }: AuditLogFilter): SQL |
  * Always scoped to `communityId`: a key of another community yields nothing.
  */
 export async function listAuditLog(opts: AuditLogFilter & { page: number; pageSize: number }) {
-  const pageSize = Math.min(Math.max(Math.trunc(opts.pageSize) || 1, 1), MAX_AUDIT_PAGE_SIZE);
-  const page = Math.max(Math.trunc(opts.page) || 1, 1);
+  const { limit, offset } = pageWindow(opts, MAX_AUDIT_PAGE_SIZE);
   if (opts.apiKeyId !== undefined && !isUuid(opts.apiKeyId)) return { rows: [], total: 0 };
 
   const where = auditLogWhere(opts);
@@ -59,8 +59,8 @@ export async function listAuditLog(opts: AuditLogFilter & { page: number; pageSi
       .leftJoin(apiKeys, and(eq(apiKeys.id, auditLog.apiKeyId), eq(apiKeys.communityId, auditLog.communityId)))
       .where(where)
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(auditLog).where(where),
   ]);
   return { rows, total };

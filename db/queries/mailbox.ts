@@ -4,6 +4,7 @@ import type { MailKind } from '@/lib/email/mail-kinds';
 import { isUuid } from '@/lib/is-uuid';
 import { getDb } from '../index';
 import { apiKeys, mailOutbox } from '../schema';
+import { pageWindow } from './page-window';
 
 export const MAX_MAILBOX_PAGE_SIZE = 100;
 
@@ -34,8 +35,7 @@ const keyOfMessage = and(eq(apiKeys.id, mailOutbox.apiKeyId), eq(apiKeys.communi
  * deleted key still names it). Always scoped to `communityId`.
  */
 export async function listMailbox(opts: { communityId: string; page: number; pageSize: number; kind?: MailKind }) {
-  const pageSize = Math.min(Math.max(Math.trunc(opts.pageSize) || 1, 1), MAX_MAILBOX_PAGE_SIZE);
-  const page = Math.max(Math.trunc(opts.page) || 1, 1);
+  const { limit, offset } = pageWindow(opts, MAX_MAILBOX_PAGE_SIZE);
   const where = and(eq(mailOutbox.communityId, opts.communityId), opts.kind === undefined ? undefined : eq(mailOutbox.kind, opts.kind));
   const db = getDb();
   const [rows, [{ total }]] = await Promise.all([
@@ -45,8 +45,8 @@ export async function listMailbox(opts: { communityId: string; page: number; pag
       .leftJoin(apiKeys, keyOfMessage)
       .where(where)
       .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(mailOutbox).where(where),
   ]);
   return { rows, total };
