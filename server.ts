@@ -137,7 +137,9 @@ async function main() {
     }, 20_000);
     force.unref();
     // Flushes usage rows, queues and sends the last notices, stops listening (lib/background-work.ts).
-    await processState().drain?.();
+    const { drain } = processState();
+    if (drain) await drain();
+    else log.error('background work was never started (instrumentation.ts): nothing to drain');
     await closeDatabase();
     log.info('stopped');
     process.exit(0);
