@@ -7,7 +7,8 @@ import { currentUser } from './session';
 
 /**
  * The one guard for admin pages: signed-out visitors go to sign-in and come back; members get
- * the 403 "not allowed" page. Server actions and route handlers use currentUser() + isAdmin().
+ * the 403 "not allowed" page. Server actions and route handlers use currentUser() (./session) and
+ * isAdmin() (./roles) directly, as lib/admin-action.ts does.
  */
 export async function requireAdmin(returnTo: string): Promise<SessionUser> {
   const user = await currentUser();
