@@ -1,6 +1,6 @@
 'use server';
 
-import { signOut } from '@/lib/auth';
+import { signOut } from '@/lib/session';
 import { routes } from '@/lib/routes';
 
 export async function signOutAction() {

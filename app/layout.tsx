@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Toaster } from 'sonner';
 import { TopBar } from '@/components/top-bar';
 import { findDisplayCommunity } from '@/db/queries/communities';
-import { currentUser } from '@/lib/auth';
+import { currentUser } from '@/lib/session';
 import { signOutAction } from './actions';
 import './globals.css';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { currentUser } from '@/lib/auth';
+import { currentUser } from '@/lib/session';
 import { routes } from '@/lib/routes';
 
 export default async function HomePage() {

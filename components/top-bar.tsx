@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { LogOut } from 'lucide-react';
+import type { Role } from '@/db/schema';
+import { isAdmin } from '@/lib/roles';
 import { routes } from '@/lib/routes';
 import { CommunityMenu } from './community-menu';
 import { Button } from './ui/button';
 
 type TopBarProps = {
   community: { name: string; logoUrl: string };
-  user: { name: string; email: string; role: 'admin' | 'member' } | null;
+  user: { name: string; email: string; role: Role } | null;
   signOutAction: () => Promise<void>;
 };
 
@@ -14,7 +16,7 @@ export function TopBar({ community, user, signOutAction }: TopBarProps) {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <nav aria-label="Main" className="mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:px-6">
-        <CommunityMenu communityName={community.name} logoUrl={community.logoUrl} isAdmin={user?.role === 'admin'} />
+        <CommunityMenu communityName={community.name} logoUrl={community.logoUrl} isAdmin={isAdmin(user)} />
         <Link href={routes.home} className="truncate text-sm font-semibold text-slate-900 sm:text-base">
           {community.name}
         </Link>
@@ -23,7 +25,7 @@ export function TopBar({ community, user, signOutAction }: TopBarProps) {
             <>
               <span className="hidden text-right text-sm leading-tight sm:block">
                 <span className="block font-medium">{user.name}</span>
-                <span className="block text-xs text-slate-500">{user.role === 'admin' ? 'Community admin' : 'Member'}</span>
+                <span className="block text-xs text-slate-500">{isAdmin(user) ? 'Community admin' : 'Member'}</span>
               </span>
               <form action={signOutAction}>
                 <Button type="submit" variant="ghost">

@@ -1,14 +1,24 @@
 import { expect, test } from '@playwright/test';
 import { admin, member } from './accounts';
+import { createKeyThroughUi, uniqueName } from './fixtures';
+import { ApiKeyPage } from './pages/api-key-page';
 import { CreateApiKeyPage } from './pages/create-api-key-page';
 import { openApiKeysByClickPath } from './pages/navigation';
-
-test.describe.configure({ mode: 'serial' });
 
 test.describe('admin', () => {
   test.use({ storageState: admin.storageState });
 
-  test('before any key: an empty list, and Enhanced Integrations hidden with the reason', async ({ page }) => {
+  test('with no key: an empty list, and Enhanced Integrations hidden with the reason', async ({ page }) => {
+    // The seeded community is shared by every spec: delete whatever keys earlier tests left.
+    // (Tests run one at a time, workers: 1, and each seeds the keys it needs itself.)
+    await page.goto('/admin/integration-center/api-keys');
+    const names = await page.getByRole('table').getByRole('rowheader').getByRole('link').allTextContents();
+    const keyPage = new ApiKeyPage(page);
+    for (const name of names) {
+      await keyPage.open(name);
+      await keyPage.delete(name);
+    }
+
     await page.goto('/admin/integration-center');
     const enhanced = page.getByRole('region', { name: 'Enhanced Integrations' });
     await expect(enhanced).toContainText('hidden because your community has no valid API key');
@@ -25,9 +35,10 @@ test.describe('admin', () => {
     await page.getByRole('link', { name: 'Create an API Key' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Create an API Key' })).toBeVisible();
 
+    const name = uniqueName('Jira connector');
     const form = new CreateApiKeyPage(page);
     await form.fill({
-      name: 'Jira connector',
+      name,
       description: 'Creates Jira issues from bug reports',
       prefix: 'jira',
       ipLimits: '127.0.0.1\n::1\n10.0.0.0/8',
@@ -43,7 +54,7 @@ test.describe('admin', () => {
 
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'API Keys' })).toBeVisible();
-    const row = page.getByRole('row', { name: /Jira connector/ });
+    const row = page.getByRole('row', { name: new RegExp(name) });
     await expect(row).toContainText(`jira_…${key.slice(-4)}`);
     await expect(row).toContainText('Enabled');
     await expect(row).toContainText('127.0.0.1, ::1, 10.0.0.0/8');
@@ -64,6 +75,8 @@ test.describe('admin', () => {
   });
 
   test('shows each bad input beside its field and creates nothing', async ({ page }) => {
+    const taken = uniqueName('Jira connector');
+    await createKeyThroughUi(page, { name: taken });
     await page.goto('/admin/integration-center/api-keys/new');
     const form = new CreateApiKeyPage(page);
 
@@ -83,12 +96,13 @@ test.describe('admin', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
     // The server's own check: a name taken in another case.
-    await form.fill({ name: 'JIRA CONNECTOR' });
+    await form.fill({ name: taken.toUpperCase() });
     await form.submit();
-    await expect(await form.errorFor('Name')).toHaveText('An API key named “JIRA CONNECTOR” already exists. Choose another name.');
+    await expect(await form.errorFor('Name')).toHaveText(`An API key named “${taken.toUpperCase()}” already exists. Choose another name.`);
 
     await page.goto('/admin/integration-center/api-keys');
-    await expect(page.getByRole('row', { name: /JIRA CONNECTOR|xxxxxxxx/ })).toHaveCount(0);
+    await expect(page.getByRole('row', { name: new RegExp(`${taken.toUpperCase()}|xxxxxxxx`) })).toHaveCount(0);
+    await expect(page.getByRole('row', { name: new RegExp(taken) })).toHaveCount(1);
   });
 });
 

@@ -1,9 +1,22 @@
 import { expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { baseURL } from '../playwright.config';
 import { CreateApiKeyPage, type ApiKeyFields } from './pages/create-api-key-page';
 
-/** Creates a key the way an admin does, and returns the plaintext shown once. */
+/**
+ * A name no other test (or earlier run on the same database) uses: every test seeds its own keys,
+ * so tests pass alone and in any order.
+ */
+export function uniqueName(base: string): string {
+  return `${base} ${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * Creates a key the way an admin does, and returns the plaintext shown once. (Seeded through the
+ * app, not db/: without DATABASE_URL the e2e server's database is in-memory PGlite inside the
+ * server process, which this process cannot reach.)
+ */
 export async function createKeyThroughUi(page: Page, fields: ApiKeyFields): Promise<string> {
   await page.goto('/admin/integration-center/api-keys/new');
   const form = new CreateApiKeyPage(page);

@@ -3,8 +3,9 @@ import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { SessionUser } from '@/db/queries/users';
-import { currentUser, isAdmin } from './auth';
 import { clientIpFrom } from './request-stamp';
+import { isAdmin } from './roles';
+import { currentUser } from './session';
 import { fieldErrors, type FormState } from './form-state';
 import { log } from './logger';
 

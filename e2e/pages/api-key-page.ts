@@ -10,6 +10,23 @@ export class ApiKeyPage {
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
 
+  /** The key's id, from the key page's URL. */
+  id(): string {
+    return new URL(this.page.url()).pathname.split('/').pop() as string;
+  }
+
+  details() {
+    return this.page.getByRole('region', { name: 'Details' });
+  }
+
+  /** Usage is written in batches within about a second: reload, as a person would, until it shows. */
+  async waitForUseFrom(ip: string) {
+    await expect(async () => {
+      await this.page.reload();
+      await expect(this.details()).toContainText(`from ${ip}`, { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
+  }
+
   dialog(name: string | RegExp) {
     return this.page.getByRole('dialog', { name });
   }
@@ -26,6 +43,17 @@ export class ApiKeyPage {
   async enable() {
     await this.page.getByRole('button', { name: 'Enable' }).click();
     await expect(this.page.getByText(/is enabled again/)).toBeVisible();
+  }
+
+  async delete(name: string) {
+    await this.page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = this.dialog(/^Delete/);
+    await expect(dialog).toContainText('This cannot be undone');
+    const confirm = dialog.getByRole('button', { name: 'Delete key' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(`Type “${name}” to confirm`).fill(name);
+    await confirm.click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'API Keys' })).toBeVisible();
   }
 
   async rotate(grace: string): Promise<string> {

@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, getDatabase, getDb } from '@/db/index';
@@ -8,12 +5,14 @@ import { findApiKeyRowByHash, notifyApiKeyChanged } from '@/db/queries/api-key-l
 import * as auditQueries from '@/db/queries/audit';
 import { apiKeys, auditLog } from '@/db/schema';
 import { createTestCommunity } from '@/test/db';
+import { startWatcher } from './__fixtures__/start-watcher';
 import { createTestKey, setTestKeyStatus } from './__fixtures__/test-keys';
 import { API_KEY_CHANNEL, startApiKeyInvalidation, stopApiKeyInvalidation } from './key-invalidation';
 import { apiKeyCacheStats, clearApiKeyCache, findApiKeyByHash } from './key-lookup';
 
-// The promise under test: a change is seen everywhere within 1 s.
-const WITHIN_1_S = { timeout: 1_000, interval: 10 };
+// Waits for the change to arrive, asserting that it does, not how fast: the "within 1 s on every
+// instance" promise is measured by `npm run check:invalidation`, not by the test suite.
+const EVENTUALLY = { timeout: 10_000, interval: 10 };
 
 let community: Awaited<ReturnType<typeof createTestCommunity>>;
 const newKey = () => createTestKey({ communityId: community.communityId, createdById: community.admin.id });
@@ -26,6 +25,29 @@ async function warm(hash: string) {
   expect(await statusOf(hash)).toBe('enabled');
   expect(apiKeyCacheStats().loads).toBe(loads);
   return loads;
+}
+
+/**
+ * Returns once every notification committed before the call has reached this instance: it commits
+ * a change to a marker key on the same channel and waits until the cache sees it. Notifications
+ * arrive in commit order, so one wrongly sent earlier would have arrived first. Lets a test show
+ * that nothing was announced without sleeping and hoping.
+ */
+async function allEarlierNotificationsDelivered() {
+  const marker = await newKey();
+  await warm(marker.hash);
+  await getDb().transaction(async (tx) => {
+    await tx.update(apiKeys).set({ status: 'disabled' }).where(eq(apiKeys.id, marker.id));
+    await notifyApiKeyChanged(tx, { hash: marker.hash });
+  });
+  await vi.waitFor(async () => expect(await statusOf(marker.hash)).toBe('disabled'), EVENTUALLY);
+}
+
+/** The key is still served from this instance's cache: looking it up loads nothing. */
+async function expectStillCached(hash: string, status: string) {
+  const { loads } = apiKeyCacheStats();
+  expect(await statusOf(hash)).toBe(status);
+  expect(apiKeyCacheStats().loads).toBe(loads);
 }
 
 beforeAll(async () => {
@@ -41,19 +63,19 @@ afterAll(async () => {
 beforeEach(() => clearApiKeyCache());
 
 describe('in one instance', () => {
-  it('sees a key disabled, enabled again and deleted within 1 s each', async () => {
+  it('sees a key disabled, enabled again and deleted', async () => {
     const key = await newKey();
     await warm(key.hash);
     const change = (status: 'enabled' | 'disabled' | 'deleted') => setTestKeyStatus(key, status, community.admin);
 
     expect(await change('disabled')).toEqual({ ok: true });
-    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('disabled'), WITHIN_1_S);
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('disabled'), EVENTUALLY);
 
     expect(await change('enabled')).toEqual({ ok: true });
-    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('enabled'), WITHIN_1_S);
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('enabled'), EVENTUALLY);
 
     expect(await change('deleted')).toEqual({ ok: true });
-    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('deleted'), WITHIN_1_S);
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('deleted'), EVENTUALLY);
 
     // Deleting is irreversible: the key is gone for every status change.
     expect(await change('enabled')).toEqual({ message: expect.stringMatching(/does not exist/) });
@@ -62,14 +84,13 @@ describe('in one instance', () => {
 
   it('leaves a key alone when the community does not own it', async () => {
     const key = await newKey();
-    const loads = await warm(key.hash);
+    await warm(key.hash);
     const other = await createTestCommunity();
     const result = await setTestKeyStatus(key, 'disabled', other.admin);
     expect(result).toEqual({ message: expect.stringMatching(/does not exist/) });
     expect((await findApiKeyRowByHash({ hash: key.hash }))?.status).toBe('enabled');
-    await new Promise((resolve) => setTimeout(resolve, 100)); // room for a wrongly sent notification
-    expect(await statusOf(key.hash)).toBe('enabled');
-    expect(apiKeyCacheStats().loads).toBe(loads);
+    await allEarlierNotificationsDelivered();
+    await expectStillCached(key.hash, 'enabled');
   });
 
   it('applies new IP limits announced with notifyApiKeyChanged', async () => {
@@ -86,21 +107,20 @@ describe('in one instance', () => {
       expect(cached?.ipLimits).toEqual(['192.0.2.0/24']);
       expect(cached?.ipAllowed('192.0.2.7')).toBe(true);
       expect(cached?.ipAllowed('10.0.0.1')).toBe(false);
-    }, WITHIN_1_S);
+    }, EVENTUALLY);
   });
 
   it('hears nothing from a change that was rolled back', async () => {
     const key = await newKey();
-    const loads = await warm(key.hash);
+    await warm(key.hash);
     const failing = getDb().transaction(async (tx) => {
       await tx.update(apiKeys).set({ status: 'disabled' }).where(eq(apiKeys.id, key.id));
       await notifyApiKeyChanged(tx, { hash: key.hash });
       throw new Error('rolled back');
     });
     await expect(failing).rejects.toThrow('rolled back');
-    await new Promise((resolve) => setTimeout(resolve, 100)); // room for a wrongly sent notification
-    expect(await statusOf(key.hash)).toBe('enabled');
-    expect(apiKeyCacheStats().loads).toBe(loads);
+    await allEarlierNotificationsDelivered();
+    await expectStillCached(key.hash, 'enabled');
   });
 
   it('commits the change, its audit entry and its notification together, or none of them', async () => {
@@ -111,7 +131,7 @@ describe('in one instance', () => {
     expect((await findApiKeyRowByHash({ hash: key.hash }))?.status).toBe('enabled');
 
     expect(await setTestKeyStatus(key, 'disabled', community.admin)).toEqual({ ok: true });
-    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('disabled'), WITHIN_1_S);
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('disabled'), EVENTUALLY);
     // One reload: the rolled-back attempt sent no notification of its own.
     expect(apiKeyCacheStats().loads).toBe(loads + 1);
     const entries = await getDb().select().from(auditLog).where(eq(auditLog.apiKeyId, key.id)).orderBy(asc(auditLog.createdAt));
@@ -126,8 +146,8 @@ describe.skipIf(!process.env.DATABASE_URL)('across instances on one Postgres', (
     await warm(key.hash);
     // A change whose notification is lost: nothing tells this instance about it…
     await getDb().update(apiKeys).set({ status: 'disabled' }).where(eq(apiKeys.id, key.id));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await statusOf(key.hash)).toBe('enabled');
+    await allEarlierNotificationsDelivered();
+    await expectStillCached(key.hash, 'enabled');
 
     // …until its LISTEN connection is cut and comes back.
     const database = getDatabase();
@@ -135,55 +155,31 @@ describe.skipIf(!process.env.DATABASE_URL)('across instances on one Postgres', (
     const probe = await database.sql.listen(API_KEY_CHANNEL, () => {});
     await probe.unlisten();
     await database.sql`select pg_terminate_backend(${probe.state.pid})`;
-    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('disabled'), { timeout: 3_000, interval: 10 });
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('disabled'), EVENTUALLY);
 
     // The new connection listens too.
     await setTestKeyStatus(key, 'enabled', community.admin);
-    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('enabled'), WITHIN_1_S);
+    await vi.waitFor(async () => expect(await statusOf(key.hash)).toBe('enabled'), EVENTUALLY);
   });
 
-  it('a second server process refuses a key disabled here within 1 s', async ({ annotate }) => {
+  it('a second server process refuses a key disabled here, told by notification', async ({ annotate }) => {
     const key = await newKey();
     const watcher = startWatcher(key.hash);
     try {
-      const ready = await watcher.next();
+      const ready = await watcher.next(20_000); // includes starting Node and loading the modules
       expect(ready).toMatchObject({ event: 'ready', status: 'enabled' });
 
       await setTestKeyStatus(key, 'disabled', community.admin);
       const committedAt = Date.now();
       const changed = await watcher.next();
       expect(changed).toMatchObject({ event: 'changed', status: 'disabled' });
-      const delay = (changed.at as number) - committedAt;
-      expect(delay).toBeLessThan(1_000);
+      const delay = Math.round((changed.at as number) - committedAt);
       // One load to warm the key and one after the eviction: the polls in between were cache
       // hits, so the change arrived by notification, not by a query or an expiry.
       expect(changed.stats).toMatchObject({ loads: 2 });
       await annotate(`second process saw the change ${delay} ms after commit (polling every 20 ms)`);
     } finally {
-      watcher.kill();
+      await watcher.stop();
     }
   }, 30_000);
 });
-
-/** Runs the watch-key fixture in its own Node process and reads its JSON events line by line. */
-function startWatcher(hash: string) {
-  const fixture = path.join(import.meta.dirname, '__fixtures__', 'watch-key.ts');
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', fixture, hash], {
-    cwd: process.cwd(),
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  return {
-    async next(): Promise<Record<string, unknown>> {
-      for (;;) {
-        const { value, done } = await lines.next();
-        if (done) throw new Error(`watcher exited early (code ${child.exitCode}): ${stderr}`);
-        if (value.startsWith('{"event"')) return JSON.parse(value) as Record<string, unknown>;
-      }
-    },
-    kill: () => child.kill(),
-  };
-}

@@ -16,6 +16,7 @@ import {
   type UsageRecorderConfig,
 } from './usage-recorder';
 import { normalizeUsageRecord } from './usage-record';
+import * as writer from './usage-writer';
 import { writeUsageBatch } from './usage-writer';
 
 let community: Awaited<ReturnType<typeof createTestCommunity>>;
@@ -77,16 +78,8 @@ async function keyRow(id: string) {
   return row;
 }
 
-/** Polls without asserting on speed; returns the last value seen. */
-async function waitForCount(apiKeyId: string, expected: number, timeoutMs: number): Promise<number> {
-  const end = Date.now() + timeoutMs;
-  let seen = await count(apiKeyId);
-  while (seen < expected && Date.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    seen = await count(apiKeyId);
-  }
-  return seen;
-}
+/** For background writes: waits for the outcome with room to spare, never asserting on speed. */
+const EVENTUALLY = { timeout: 10_000, interval: 20 };
 
 describe('usage recorder', () => {
   it('writes 2 000 records and sets the key’s last use from the newest one', async () => {
@@ -129,21 +122,44 @@ describe('usage recorder', () => {
   it('writes a backlog of batches in fewer, larger transactions', async () => {
     const keyId = await createKey();
     configureUsageRecorder({ batchSize: 10, intervalMs: 60_000 });
-    const insert = vi.spyOn(requests, 'insertUsageBatch');
-    const seen = insert.mock.calls.length;
-    // The first full batch starts a write; the 19 filled meanwhile queue up behind it.
-    for (let i = 0; i < 200; i++) recordUsage(usage(keyId));
+    const original = requests.insertUsageBatch;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const insert = vi.spyOn(requests, 'insertUsageBatch').mockImplementationOnce(async (...args) => {
+      await held;
+      return original(...args);
+    });
+    // The first full batch starts a write, held open here; 19 more batches fill up behind it.
+    for (let i = 0; i < 10; i++) recordUsage(usage(keyId));
+    await vi.waitFor(() => expect(insert).toHaveBeenCalledTimes(1), EVENTUALLY);
+    for (let i = 0; i < 190; i++) recordUsage(usage(keyId));
+    release();
     await flushUsage();
     expect(await count(keyId)).toBe(200);
-    expect(insert.mock.calls.length - seen).toBeLessThan(20);
+    // The backlog went in as one transaction, not 19.
+    expect(insert.mock.calls.map(([, rows]) => rows.length)).toEqual([10, 190]);
   });
 
-  it('writes a partial batch on its own after the interval', async () => {
+  it('writes a partial batch on its own once its oldest row has waited the interval', async () => {
     const keyId = await createKey();
-    recordUsage(usage(keyId));
-    recordUsage(usage(keyId));
-    recordUsage(usage(keyId));
-    expect(await waitForCount(keyId, 3, 3_000)).toBe(3);
+    // The recorder's clock is performance.now() and its timer setTimeout: both moved by hand here.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      configureUsageRecorder({ intervalMs: 1_000 });
+      // The writer is called synchronously when the timer fires (its transaction starts after).
+      const insert = vi.spyOn(writer, 'writeUsageBatch');
+      recordUsage(usage(keyId));
+      recordUsage(usage(keyId));
+      recordUsage(usage(keyId));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(insert).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(insert).toHaveBeenCalledTimes(1);
+      expect(insert.mock.calls[0][0]).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+    await vi.waitFor(async () => expect(await count(keyId)).toBe(3), EVENTUALLY);
   });
 
   it('keeps and retries rows when writes fail, losing and duplicating none', async () => {
@@ -156,7 +172,7 @@ describe('usage recorder', () => {
 
     for (let i = 0; i < 300; i++) recordUsage(usage(keyId, { userAgent: 'secret-agent/9', ip: '192.0.2.99' }));
     // No flushUsage: the background writer alone must get every row in.
-    expect(await waitForCount(keyId, 300, 10_000)).toBe(300);
+    await vi.waitFor(async () => expect(await count(keyId)).toBe(300), EVENTUALLY);
 
     const after = usageRecorderStats();
     expect(after.failedFlushes - before.failedFlushes).toBe(2);

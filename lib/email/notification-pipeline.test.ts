@@ -1,6 +1,6 @@
 // The whole path in one process: an integration calls the API, the usage recorder writes the
 // batch and queues the notice, the outbox worker sends it through the real Resend SDK to a fake.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { GET as me } from '@/app/api/v1/me/route';
 import { closeDatabase, getDb } from '@/db/index';
@@ -10,6 +10,7 @@ import { configureUsageRecorder, flushUsage } from '@/lib/api/usage-recorder';
 import { callRoute, createTestKey } from '@/test/api';
 import { createTestCommunity } from '@/test/db';
 import { startFakeResend, type FakeResend } from '@/test/fake-resend';
+import { mailOf } from './__fixtures__/calls';
 import { queueDueDigests } from './notice-job';
 import { startMailWorker, type MailWorker } from './outbox-worker';
 import { createTransport } from './transport';
@@ -34,21 +35,13 @@ afterAll(async () => {
 
 const sentFor = (keyName: string) => fake.delivered.filter((d) => d.email.subject.includes(keyName));
 
-/** Waits (polling) until `check` passes: what an admin's inbox would show "within a few seconds". */
-async function eventually(check: () => void, ms = 5_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
+/** What an admin's inbox shows once the background worker got to it: waited for, not timed. */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
+/** What was queued for the key: anything not in the outbox can never be sent. */
+const queuedFor = async (keyId: string) => (await mailOf(keyId)).map((mail) => mail.kind);
 
 describe('an integration calling the API with a key whose notifications are on', () => {
-  it('first use: one message within seconds; 500 more calls: nothing more until the digest, then exactly one', async () => {
+  it('first use: one message; 500 more calls: nothing more until the digest, then exactly one', async () => {
     const key = await createTestKey({ communityId: community.communityId, createdById: community.admin.id, notifyOnUse: true });
     const call = () => callRoute(me, { path: '/api/v1/me', key: key.key, ip: '198.51.100.10', headers: { 'x-integration-name': 'CRM sync' } });
     expect((await call()).status).toBe(200);
@@ -68,12 +61,14 @@ describe('an integration calling the API with a key whose notifications are on',
     await flushUsage();
     await queueDueDigests({ intervalSeconds: 3600, settleSeconds: 0 });
     await worker.drainOnce();
+    expect(await queuedFor(key.id)).toEqual(['first_use']);
     expect(sentFor(key.name)).toHaveLength(1);
 
     // An hour later (the window moved back), the digest covers the 500 calls; a second run adds nothing.
     await getDb().update(apiKeys).set({ notifyDigestFrom: sql`now() - interval '1 hour'` }).where(eq(apiKeys.id, key.id));
     await queueDueDigests({ intervalSeconds: 3600, settleSeconds: 0 });
     await queueDueDigests({ intervalSeconds: 3600, settleSeconds: 0 });
+    expect(await queuedFor(key.id)).toEqual(['first_use', 'digest']);
     await eventually(() => expect(sentFor(key.name)).toHaveLength(2));
     const digest = sentFor(key.name)[1];
     expect(digest.email.subject).toMatch(/501 requests/);
@@ -89,6 +84,7 @@ describe('an integration calling the API with a key whose notifications are on',
     for (let i = 0; i < 20; i++) expect((await callRoute(me, { path: '/api/v1/me', key: key.key, ip: '203.0.113.99' })).status).toBe(403);
     await flushUsage();
 
+    expect(await queuedFor(key.id)).toEqual(['first_use', 'new_ip', 'ip_refused']);
     await eventually(() => expect(sentFor(key.name)).toHaveLength(3));
     const subjects = sentFor(key.name).map((d) => d.email.subject);
     expect(subjects[0]).toMatch(/first time/);

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, getDb } from '@/db/index';
 import { apiKeys } from '@/db/schema';
@@ -133,17 +133,19 @@ describe('IP limit refusals (security notice)', () => {
 });
 
 describe('digests', () => {
-  const digest = (intervalSeconds = 1) => queueDueDigests({ intervalSeconds, settleSeconds: 0, limit: 1000 });
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const digest = () => queueDueDigests({ intervalSeconds: 3600, settleSeconds: 0, limit: 1000 });
+  // The window's start is compared with the database's now(): an hour passes by moving it back.
+  const anHourLater = (...keyIds: string[]) =>
+    getDb().update(apiKeys).set({ notifyDigestFrom: sql`${apiKeys.notifyDigestFrom} - interval '2 hours'` }).where(inArray(apiKeys.id, keyIds));
 
   it('after the interval, one digest covers every call since the first use; then nothing until new calls', async () => {
     const key = await notifyingKey();
     await writeBatch(usageRows(key, [{ ip: '198.51.100.20' }, ...calls(2, { ip: '198.51.100.22' })]));
     await writeBatch(usageRows(key, [...calls(5, { ip: '198.51.100.20', integrationName: 'Nightly export' }), ...calls(2, { ip: '198.51.100.21', outcome: 'key_disabled' })]));
-    await digest(3600);
+    await digest();
     expect((await mailOf(key.id)).map((m) => m.kind)).toEqual(['first_use']);
 
-    await pause(1_100);
+    await anHourLater(key.id);
     await Promise.all([digest(), digest()]);
     await digest();
     const mail = await mailOf(key.id);
@@ -157,12 +159,16 @@ describe('digests', () => {
   it('sends no digest for a quiet window, or once notifications are off', async () => {
     const quiet = await notifyingKey();
     const off = await notifyingKey();
+    const busy = await notifyingKey();
     await writeBatch(usageRows(off, calls(3)));
+    await writeBatch(usageRows(busy, calls(3)));
     await getDb().update(apiKeys).set({ notifyOnUse: false, notifyDigestFrom: null }).where(eq(apiKeys.id, off.id));
-    await pause(1_100);
+    await anHourLater(quiet.id, off.id, busy.id);
     await digest();
     expect(await mailOf(quiet.id)).toEqual([]);
     expect((await mailOf(off.id)).map((m) => m.kind)).toEqual(['first_use']);
+    // The same run does send a digest for a key with calls and notifications on.
+    expect((await mailOf(busy.id)).map((m) => m.kind)).toEqual(['first_use', 'digest']);
   });
 });
 

@@ -72,13 +72,14 @@ async function queue(count: number): Promise<string[]> {
 const rowsOf = (ids: string[]) => getDb().select().from(mailOutbox).where(inArray(mailOutbox.id, ids));
 const rowOf = async (id: string) => (await rowsOf([id]))[0];
 
-/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** Waits until `check` holds (the worker runs in the background); fails naming `what` after `timeoutMs`. */
+function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  return vi.waitFor(
+    async () => {
+      if (!(await check())) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeout: timeoutMs, interval: 10 },
+  );
 }
 
 const allHaveStatus = (ids: string[], status: string) => async () => (await rowsOf(ids)).every((row) => row.status === status);

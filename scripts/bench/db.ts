@@ -13,14 +13,14 @@ export type BenchDatabase = {
   dispose(): Promise<void>;
 };
 
-/** DATABASE_URL if set (kept afterwards), else a fresh `ic_bench_<timestamp>` dropped at the end. */
-export async function prepareDatabase(): Promise<BenchDatabase> {
+/** DATABASE_URL if set (kept afterwards), else a fresh `ic_<label>_<timestamp>` dropped at the end. */
+export async function prepareDatabase(label = 'bench'): Promise<BenchDatabase> {
   const given = process.env.DATABASE_URL;
   if (given) {
     const sql = postgres(given, { max: 2, onnotice: () => {} });
     return { url: given, created: false, sql, dispose: () => sql.end({ timeout: 5 }) };
   }
-  const name = `ic_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+  const name = `ic_${label}_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`;
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(ADMIN_URL);

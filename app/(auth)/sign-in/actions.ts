@@ -2,7 +2,7 @@
 
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { signIn } from '@/lib/auth';
+import { signIn } from '@/lib/session';
 import { fieldErrors, type FormState } from '@/lib/form-state';
 import { safeReturnPath } from '@/lib/safe-return-path';
 import { signInSchema } from '@/lib/validations/sign-in';

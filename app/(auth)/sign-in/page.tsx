@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/sign-in-form';
 import { Card } from '@/components/ui/card';
-import { currentUser } from '@/lib/auth';
+import { currentUser } from '@/lib/session';
 import { safeReturnPath } from '@/lib/safe-return-path';
 import { signInAction } from './actions';
 

@@ -11,7 +11,8 @@ import { keyState } from '@/lib/api-keys/key-state';
 import { createTestCommunity } from '@/test/db';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth', () => ({ currentUser: async () => session.user, isAdmin: (user: SessionUser | null) => user?.role === 'admin' }));
+// Only the session cookie is faked; the role rule and the action wrapper run as in production.
+vi.mock('@/lib/session', () => ({ currentUser: async () => session.user }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
@@ -47,6 +48,9 @@ const editInput = (key: { id: string; name: string }, version: Date, patch: Reco
   expiresOn: '',
   ...patch,
 });
+// The API sees a change once this instance's key cache hears of it: wait for that, with room to
+// spare; how fast it happens is measured by `npm run check:invalidation`.
+const EVENTUALLY = { timeout: 10_000, interval: 10 };
 const stateOf = async (plaintext: string) => {
   const cached = await findApiKeyByHash(hashApiKey(plaintext));
   return cached ? keyState(cached) : 'unknown';
@@ -97,9 +101,9 @@ describe('disable, enable, delete', () => {
     const key = await newKey();
     expect(await stateOf(key.key)).toBe('enabled');
     expect(await actions.disableApiKeyAction({ id: key.id })).toEqual({ ok: true });
-    await expect.poll(() => stateOf(key.key), { timeout: 1000 }).toBe('disabled');
+    await expect.poll(() => stateOf(key.key), EVENTUALLY).toBe('disabled');
     expect(await actions.enableApiKeyAction({ id: key.id })).toEqual({ ok: true });
-    await expect.poll(() => stateOf(key.key), { timeout: 1000 }).toBe('enabled');
+    await expect.poll(() => stateOf(key.key), EVENTUALLY).toBe('enabled');
     expect(await audits(key.id, 'api_key.disabled')).toHaveLength(1);
     expect(await audits(key.id, 'api_key.enabled')).toHaveLength(1);
   });
@@ -111,7 +115,7 @@ describe('disable, enable, delete', () => {
     expect((await row(key.id)).deletedAt).toBeNull();
 
     expect(await actions.deleteApiKeyAction({ id: key.id, confirmName: 'Doomed' })).toEqual({ ok: true });
-    await expect.poll(() => stateOf(key.key), { timeout: 1000 }).toBe('deleted');
+    await expect.poll(() => stateOf(key.key), EVENTUALLY).toBe('deleted');
     expect(await actions.enableApiKeyAction({ id: key.id })).toMatchObject({ message: expect.stringMatching(/does not exist/) });
     expect(await audits(key.id, 'api_key.deleted')).toHaveLength(1);
     expect(await audits(key.id, 'api_key.created')).toHaveLength(1);
@@ -136,7 +140,7 @@ describe('rotate', () => {
   it('with no grace, the old secret fails with key_expired at once', async () => {
     const key = await newKey();
     const result = await actions.rotateApiKeyAction({ id: key.id, version: await versionOf(key.id), grace: 'none' });
-    await expect.poll(() => stateOf(key.key), { timeout: 1000 }).toBe('expired');
+    await expect.poll(() => stateOf(key.key), EVENTUALLY).toBe('expired');
     expect(await stateOf(result.data!.key)).toBe('enabled');
   });
 

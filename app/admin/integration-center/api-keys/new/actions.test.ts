@@ -8,10 +8,8 @@ import { markStampedByServer } from '@/lib/request-stamp';
 import { createTestCommunity } from '@/test/db';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth', () => ({
-  currentUser: async () => session.user,
-  isAdmin: (user: SessionUser | null) => user?.role === 'admin',
-}));
+// Only the session cookie is faked; the role rule and the action wrapper run as in production.
+vi.mock('@/lib/session', () => ({ currentUser: async () => session.user }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.9' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
