@@ -3,7 +3,10 @@
  * here, inside Next's server runtime; server.ts drains it on shutdown (lib/process-state.ts).
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startBackgroundWork } = await import('./lib/background-work');
-  startBackgroundWork();
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { sanitizeConsoleErrors } = await import('./lib/safe-error');
+    sanitizeConsoleErrors();
+    const { startBackgroundWork } = await import('./lib/background-work');
+    startBackgroundWork();
+  }
 }

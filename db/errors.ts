@@ -39,10 +39,17 @@ const UNAVAILABLE_CODES = new Set([
 
 type DriverFields = { code?: unknown; constraint_name?: unknown; constraint?: unknown };
 
-/** The error at the bottom of the cause chain: the driver's own, without query parameters. */
+/**
+ * The error at the bottom of the cause chain: the driver's own, without query parameters.
+ * Auth.js wraps its cause as `{ err }`; that is followed too.
+ */
 export function innermostCause(error: unknown): unknown {
   let cause = error;
-  for (let depth = 0; depth < 5 && cause && typeof cause === 'object' && 'cause' in cause && cause.cause; depth++) cause = cause.cause;
+  for (let depth = 0; depth < 5; depth++) {
+    const next = cause && typeof cause === 'object' ? ((cause as { cause?: unknown }).cause ?? (cause instanceof Error ? undefined : (cause as { err?: unknown }).err)) : undefined;
+    if (!next) break;
+    cause = next;
+  }
   return cause;
 }
 
@@ -60,13 +67,23 @@ export function toDbError(error: unknown): DbError {
   if (error instanceof DbError) return error;
   const cause = innermostCause(error);
   const raw = cause instanceof Error ? cause.message : String(cause);
-  const message = raw.startsWith('Failed query:') ? 'query failed' : raw.slice(0, 300);
   const fields = (cause && typeof cause === 'object' ? cause : {}) as DriverFields;
   const code = typeof fields.code === 'string' ? fields.code : undefined;
+  const message = safeMessage(raw, code);
   const constraint = [fields.constraint_name, fields.constraint].find((v): v is string => typeof v === 'string');
   // PGlite names the constraint only in its message.
   const named = constraint ?? /constraint "([^"]+)"/.exec(raw)?.[1];
   return new DbError(kindOf(code, raw), message, code, named);
+}
+
+/**
+ * Drizzle's "Failed query: … params: …" names the parameters; a data exception (class 22) quotes
+ * the value it could not take (`invalid input syntax for type uuid: "…"`). Neither may be kept.
+ */
+function safeMessage(raw: string, code: string | undefined): string {
+  if (raw.startsWith('Failed query:')) return 'query failed';
+  const text = code?.startsWith('22') ? raw.replace(/"[^"]*"|'[^']*'/g, '"…"') : raw;
+  return text.slice(0, 300);
 }
 
 export const isDatabaseUnavailable = (error: unknown) => toDbError(error).kind === 'unavailable';

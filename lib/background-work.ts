@@ -1,4 +1,4 @@
-import { flushUsage, usageRecorder } from '@/lib/api/usage-recorder';
+import { usageRecorder } from '@/lib/api/usage-recorder';
 import { startApiKeyInvalidation, stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { getConfig } from '@/lib/config';
 import { startNoticeJob } from '@/lib/email/notice-job';
@@ -15,27 +15,13 @@ import { processState } from '@/lib/process-state';
 export function startBackgroundWork(): void {
   const state = processState();
   if (state.drain) return;
-  usageRecorder();
-  // Not awaited: a database that is not there yet must not stop the start; lookups retry it.
-  startApiKeyInvalidation().catch(() => {});
-  const mail = startMailWorker();
-  const stopNotices = startNoticeJob();
-  const { RESEND_API_KEY, MAIL_FROM } = getConfig();
-  log.info(
-    RESEND_API_KEY ? { delivery: 'resend', from: MAIL_FROM } : { delivery: 'mailbox' },
-    RESEND_API_KEY ? 'e-mail is sent through Resend' : 'RESEND_API_KEY is not set: e-mail stays in the local mailbox (Integration center → Mailbox)',
-  );
-
-  // In this order: usage rows (their batches queue notices), the notice job, then the outbox
-  // sends what both just queued; the key listener last. A failing step never skips the next.
-  const steps: [string, () => Promise<void>][] = [
-    ['usage-recorder', flushUsage],
-    ['notice-job', stopNotices],
-    ['mail-outbox', () => mail.shutDown()],
-    ['key-invalidation', stopApiKeyInvalidation],
-  ];
+  // The drain exists before anything starts, and learns each part as it starts: if a later part
+  // fails to start, what did start (the usage buffer above all) is still drained on shutdown.
+  // Order: usage rows (their batches queue notices), the notice job, then the outbox sends what
+  // both just queued; the key listener last. A failing step never skips the next.
+  const steps = { usage: noop, notices: noop, mail: noop, keys: noop };
   state.drain = async () => {
-    for (const [name, run] of steps) {
+    for (const [name, run] of Object.entries(steps)) {
       try {
         await run();
       } catch (error) {
@@ -43,4 +29,24 @@ export function startBackgroundWork(): void {
       }
     }
   };
+
+  const usage = usageRecorder();
+  steps.usage = async () => {
+    await usage.flush();
+    // No retry timer may reopen the database once it is being closed.
+    usage.stop();
+  };
+  // Not awaited: a database that is not there yet must not stop the start; lookups retry it.
+  startApiKeyInvalidation().catch(() => {});
+  steps.keys = stopApiKeyInvalidation;
+  const mail = startMailWorker();
+  steps.mail = () => mail.shutDown();
+  steps.notices = startNoticeJob();
+  const { RESEND_API_KEY, MAIL_FROM } = getConfig();
+  log.info(
+    RESEND_API_KEY ? { delivery: 'resend', from: MAIL_FROM } : { delivery: 'mailbox' },
+    RESEND_API_KEY ? 'e-mail is sent through Resend' : 'RESEND_API_KEY is not set: e-mail stays in the local mailbox (Integration center → Mailbox)',
+  );
 }
+
+const noop = async () => {};

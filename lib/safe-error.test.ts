@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
-import { sanitizeError } from './safe-error';
+import { sanitizeConsoleErrors, sanitizeError } from './safe-error';
 
 const driverError = Object.assign(new Error('duplicate key value violates unique constraint "users_email_unique"'), {
   code: '23505',
@@ -23,6 +23,32 @@ describe('sanitizeError', () => {
     expect(safe).toMatchObject({ type: 'TypeError', message: 'x is not a function' });
     expect(safe.stack).toMatch(/^TypeError: x is not a function\n\s+at /);
     expect(sanitizeError(safe)).toBe(safe);
+  });
+
+  it('drops the value a data exception quotes, and every address but its domain', () => {
+    const badUuid = Object.assign(new Error('invalid input syntax for type uuid: "someone@private.example"'), { code: '22P02' });
+    expect(sanitizeError(new Error('Failed query: select', { cause: badUuid })).message).toBe('invalid input syntax for type uuid: "…"');
+    expect(sanitizeError('Resend 422: to "someone@private.example" is invalid').message).toBe('Resend 422: to "…@private.example" is invalid');
+  });
+
+  it('follows the { err } cause Auth.js wraps its errors in', () => {
+    const wrapped = Object.assign(new Error('Read more at https://errors.authjs.dev'), { cause: { err: new TypeError('fetch failed'), extra: 'x' } });
+    expect(sanitizeError(wrapped)).toMatchObject({ type: 'TypeError', message: 'fetch failed' });
+  });
+
+  it('routes Error arguments of console.error through it (Next prints render errors there)', () => {
+    const original = console.error;
+    const printed: unknown[][] = [];
+    console.error = (...args: unknown[]) => void printed.push(args);
+    try {
+      sanitizeConsoleErrors();
+      console.error('render failed:', drizzleError);
+    } finally {
+      console.error = original;
+    }
+    expect(printed[0][0]).toBe('render failed:');
+    expect(JSON.stringify(printed)).toContain('users_email_unique');
+    expect(JSON.stringify(printed)).not.toContain('private.example');
   });
 
   it('is applied by the logger to every `err` field', () => {

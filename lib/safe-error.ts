@@ -11,10 +11,23 @@ export type SafeError = { type: string; message: string; code?: string; stack?: 
 export function sanitizeError(error: unknown): SafeError {
   if (isSafeError(error)) return error;
   const cause = innermostCause(error);
-  const { message, code } = toDbError(cause);
+  const { code, message: driverMessage } = toDbError(cause);
+  // A provider or driver may quote a recipient: only the domain is kept.
+  const message = maskAddresses(driverMessage);
   const type = cause instanceof Error ? cause.name : typeof cause;
   const stack = cause instanceof Error && cause.message === message ? cause.stack : undefined;
   return { type, message, ...(code ? { code } : {}), ...(stack ? { stack } : {}) };
+}
+
+const maskAddresses = (text: string) => text.replace(/[^\s<>"'`(),;:]+@/g, '…@');
+
+/**
+ * Next prints errors thrown while rendering a page itself, with console.error; a query's error
+ * would carry drizzle's "Failed query … params: …" text. register() routes them through here too.
+ */
+export function sanitizeConsoleErrors(): void {
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => original(...args.map((arg) => (arg instanceof Error ? JSON.stringify(sanitizeError(arg)) : arg)));
 }
 
 function isSafeError(value: unknown): value is SafeError {

@@ -10,13 +10,17 @@ import { apiKeyPreviousSecrets, apiKeys, type ApiKey } from '../schema';
  * every instance to forget the key (notifyAllSecretsChanged): one change, one commit.
  */
 
-/** The key of this community, not deleted, locked until the transaction ends; null when there is none. */
+/**
+ * The key of this community, not deleted, locked until the transaction ends; null when there is
+ * none. FOR NO KEY UPDATE: the id never changes, so usage batches inserting rows that reference
+ * the key (FOR KEY SHARE) are not made to wait, nor wait on it.
+ */
 export async function lockApiKey(tx: Tx, { id, communityId }: { id: string; communityId: string }): Promise<ApiKey | null> {
   const [row] = await tx
     .select()
     .from(apiKeys)
     .where(and(eq(apiKeys.id, id), eq(apiKeys.communityId, communityId), isNull(apiKeys.deletedAt)))
-    .for('update');
+    .for('no key update');
   return row ?? null;
 }
 

@@ -118,7 +118,7 @@ export async function rotateKey(data: RotateApiKeyValues, context: AdminContext)
     const generated = generateApiKey(key.prefix);
     const now = new Date();
     const graceUntil = graceEndsAt(data.grace, now, key.expiresAt);
-    // Notified before the swap too: the old hash must be forgotten as well as the new one learnt.
+    // After the swap: one notification per secret, so the old hash is forgotten and the new one learnt.
     await replaceApiKeySecret(tx, { key, secret: generated, graceUntil });
     await notifyAllSecretsChanged(tx, { apiKeyId: key.id });
     await writeAudit(tx, {

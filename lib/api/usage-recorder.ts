@@ -39,6 +39,7 @@ export function createUsageRecorder() {
   let inFlight: Promise<void> | null = null;
   let droppedSinceLog = 0;
   let lastFullLogAt = -Infinity;
+  let stopped = false;
 
   function noteDrop(): void {
     counts.dropped++;
@@ -55,7 +56,7 @@ export function createUsageRecorder() {
 
   /** Arms the one timer for the next write: the front batch's deadline, never before a backoff ends. */
   function schedule(): void {
-    if (inFlight) return; // the running write calls schedule() when it ends
+    if (inFlight || stopped) return; // the running write calls schedule() when it ends
     const front = buffer.front();
     if (!front) return;
     const at = now();
@@ -174,6 +175,13 @@ export function createUsageRecorder() {
     },
 
     stats: () => ({ ...counts }),
+
+    /** After the shutdown flush: no more background writes (rows still buffered stay unwritten, and were logged). */
+    stop(): void {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
 
     /** Tunes the recorder (tests use tiny limits); returns the previous settings so they can be restored. */
     configure(options: Partial<UsageRecorderConfig>): UsageRecorderConfig {

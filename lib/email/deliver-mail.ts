@@ -37,8 +37,6 @@ function describe(row: MailMessage) {
   return { mailId: row.id, kind: row.kind, recipientDomain: domain, attempts: row.attempts };
 }
 
-// A provider error may quote the recipient; the log keeps only its domain.
-const maskAddresses = (text: string) => text.replace(/[^\s<>"'`(),;:]+@/g, '…@');
 
 async function send(ctx: DeliveryContext, row: MailMessage, timeoutMs: number): Promise<SendResult> {
   try {
@@ -78,11 +76,11 @@ export async function deliverClaimedMail(ctx: DeliveryContext, row: MailMessage,
     if (result.retryable && mayRetry(row.attempts, ctx.backoff)) {
       const retryInMs = retryDelayMs(row.attempts, ctx.backoff);
       await markMailRetry({ db, id: row.id, attempts: row.attempts, error: result.error, nextAttemptAt: new Date(Date.now() + retryInMs) });
-      ctx.trouble('send', { ...describe(row), retryInMs, error: maskAddresses(result.error) }, 'mail delivery failed; will retry');
+      ctx.trouble('send', { ...describe(row), retryInMs, err: sanitizeError(result.error) }, 'mail delivery failed; will retry');
       return 'retry';
     }
     if (await markMailFailed({ db, id: row.id, attempts: row.attempts, error: result.error })) {
-      log.error({ ...describe(row), error: maskAddresses(result.error) }, 'mail could not be delivered; giving up');
+      log.error({ ...describe(row), err: sanitizeError(result.error) }, 'mail could not be delivered; giving up');
     }
     return 'failed';
   } catch (error) {
