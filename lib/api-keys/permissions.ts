@@ -5,9 +5,9 @@
  */
 
 export const PERMISSION_RESOURCES = {
-  projects: { label: 'Projects' },
-  members: { label: 'Members' },
-  feedback: { label: 'Feedback' },
+  projects: { label: 'Projects', description: 'The community’s projects and their details.' },
+  members: { label: 'Members', description: 'Who is in the community: names and e-mail addresses.' },
+  feedback: { label: 'Feedback', description: 'Feedback on projects; writing sends new feedback.' },
 } as const;
 
 /** In order of power: each level includes the ones before it (write includes read). */
