@@ -2,12 +2,17 @@ import { expect, type Page } from '@playwright/test';
 import http from 'node:http';
 import { baseURL } from '../playwright.config';
 import { CreateApiKeyPage, type ApiKeyFields } from './pages/create-api-key-page';
+import { PermissionsFields, type PermissionChoices } from './pages/permissions-fields';
+
+// Specs written before permissions call every endpoint; e2e/permissions.spec.ts chooses its own.
+const EVERYTHING: PermissionChoices = { Projects: 'Read and write', Members: 'Read and write', Feedback: 'Read and write' };
 
 /** Creates a key the way an admin does, and returns the plaintext shown once. */
-export async function createKeyThroughUi(page: Page, fields: ApiKeyFields): Promise<string> {
+export async function createKeyThroughUi(page: Page, fields: ApiKeyFields, permissions: PermissionChoices = EVERYTHING): Promise<string> {
   await page.goto('/admin/integration-center/api-keys/new');
   const form = new CreateApiKeyPage(page);
   await form.fill(fields);
+  await new PermissionsFields(page).choose(permissions);
   await form.submit();
   const key = await form.createdKey();
   await page.getByRole('button', { name: 'Done' }).click();
