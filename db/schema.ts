@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -14,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 // Pure leaf modules: the enums' values are defined once, beside the rules that use them.
+import { readPermissions, type KeyPermissions } from '../lib/api-keys/permissions';
 import { FEEDBACK_KINDS } from '../lib/feedback-kinds';
 import { API_KEY_STATUSES } from '../lib/key-status';
 
@@ -24,6 +26,13 @@ const communityId = () =>
   uuid('community_id')
     .notNull()
     .references(() => communities.id);
+
+/** jsonb read through the permission table, so every reader gets all resources, none more than stored. */
+const permissionsColumn = customType<{ data: KeyPermissions; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => readPermissions(typeof value === 'string' ? JSON.parse(value) : value),
+});
 
 export const communities = pgTable('communities', {
   id: id(),
@@ -74,6 +83,8 @@ export const apiKeys = pgTable(
     /** When the last "new IP address" notice was queued (at most one per key per interval; the rest go in the digest). */
     newIpNoticeAt: timestamp('new_ip_notice_at', { withTimezone: true }),
     status: apiKeyStatus('status').notNull().default('enabled'),
+    /** Per resource: none, read or write. No default: whoever inserts a key decides (lib/api-keys/permissions.ts). */
+    permissions: permissionsColumn('permissions').notNull(),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),
@@ -180,7 +191,7 @@ export const mailOutbox = pgTable(
     id: id(),
     communityId: communityId(),
     apiKeyId: uuid('api_key_id').references(() => apiKeys.id),
-    /** first_use, new_ip, digest, key_disabled, key_rotated, key_deleted, ip_refused. */
+    /** A MAIL_KINDS key (lib/email/mail-kinds.ts): first_use, key_disabled, key_permissions_widened, … */
     kind: text('kind').notNull(),
     /** The same event never queues two messages (e.g. two instances closing one digest window). */
     dedupeKey: text('dedupe_key').notNull().unique(),

@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { baseURL } from '../playwright.config';
 import { CreateApiKeyPage, type ApiKeyFields } from './pages/create-api-key-page';
+import { PermissionsFields, type PermissionChoices } from './pages/permissions-fields';
+
+// Specs written before permissions call every endpoint; e2e/permissions.spec.ts chooses its own.
+const EVERYTHING: PermissionChoices = { Projects: 'Read and write', Members: 'Read and write', Feedback: 'Read and write' };
 
 /**
  * A name no other test (or earlier run on the same database) uses: every test seeds its own keys,
@@ -17,10 +21,11 @@ export function uniqueName(base: string): string {
  * app, not db/: without DATABASE_URL the e2e server's database is in-memory PGlite inside the
  * server process, which this process cannot reach.)
  */
-export async function createKeyThroughUi(page: Page, fields: ApiKeyFields): Promise<string> {
+export async function createKeyThroughUi(page: Page, fields: ApiKeyFields, permissions: PermissionChoices = EVERYTHING): Promise<string> {
   await page.goto('/admin/integration-center/api-keys/new');
   const form = new CreateApiKeyPage(page);
   await form.fill(fields);
+  await new PermissionsFields(page).choose(permissions);
   await form.submit();
   const key = await form.createdKey();
   await page.getByRole('button', { name: 'Done' }).click();

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
+import { NEW_KEY_PERMISSIONS } from '@/lib/api-keys/permissions';
 import { KEY_PREFIX_RULE } from '@/lib/api-keys/prefix';
 import type { FormState } from '@/lib/form-state';
 import { routes } from '@/lib/routes';
@@ -25,7 +26,7 @@ export function CreateApiKeyForm({ action, defaultPrefix }: Props) {
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const form = useForm<ApiKeyFormInput, unknown, ApiKeyFormValues>({
     resolver: zodResolver(apiKeyFormSchema),
-    defaultValues: { name: '', description: '', prefix: '', ipLimits: '', notifyOnUse: false, expiry: 'never', expiresOn: '' },
+    defaultValues: { name: '', description: '', prefix: '', ipLimits: '', notifyOnUse: false, permissions: NEW_KEY_PERMISSIONS, expiry: 'never', expiresOn: '' },
   });
   const { errors, isSubmitting } = form.formState;
 

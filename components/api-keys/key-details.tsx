@@ -1,6 +1,7 @@
 import type { ApiKeyDetails } from '@/db/queries/api-keys';
 import { DateTime } from '../ui/date-time';
 import { DetailList, DetailRow } from '../ui/detail-row';
+import { PermissionsSummary } from './permissions-summary';
 
 export function KeyDetails({ apiKey: key }: { apiKey: ApiKeyDetails }) {
   return (
@@ -8,6 +9,9 @@ export function KeyDetails({ apiKey: key }: { apiKey: ApiKeyDetails }) {
       <DetailRow term="Description">{key.description || <span className="text-slate-500">None</span>}</DetailRow>
       <DetailRow term="Key">
         <span className="font-mono text-xs">{key.hint}</span> <span className="text-slate-500">(prefix {key.prefix})</span>
+      </DetailRow>
+      <DetailRow term="Permissions">
+        <PermissionsSummary permissions={key.permissions} />
       </DetailRow>
       <DetailRow term="IP limits">
         {key.ipLimits.length ? <span className="font-mono text-xs">{key.ipLimits.join(', ')}</span> : <span className="text-slate-500">Any address</span>}

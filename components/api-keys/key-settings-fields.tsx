@@ -2,9 +2,11 @@
 
 import type { UseFormReturn } from 'react-hook-form';
 import { EXPIRY_CHOICES, EXPIRY_CHOICE_VALUES } from '@/lib/api-keys/expiry';
+import type { KeyPermissions } from '@/lib/api-keys/permissions';
 import { MAX_IP_LIMIT_ENTRIES } from '@/lib/ip-limits';
 import { Field, fieldControlProps } from '../ui/field';
 import { controlClass, Input, Textarea } from '../ui/input';
+import { PermissionsFields } from './permissions-fields';
 
 /** The fields both the create and the edit form have (their schemas share these definitions). */
 export type KeySettingsInput = {
@@ -12,6 +14,7 @@ export type KeySettingsInput = {
   description?: string;
   ipLimits?: string;
   notifyOnUse?: boolean;
+  permissions?: KeyPermissions;
   expiry?: string;
   expiresOn?: string;
 };
@@ -39,6 +42,7 @@ export function KeySettingsFields({ form, keepExpiryLabel, children }: Props) {
         <Textarea rows={3} {...fieldControlProps('description', error('description'), true)} {...form.register('description')} />
       </Field>
       {children}
+      <PermissionsFields form={form} />
       <Field
         id="ipLimits"
         label="Limit access to IP addresses"
@@ -79,7 +83,7 @@ export function KeySettingsFields({ form, keepExpiryLabel, children }: Props) {
         </label>
         <p id="notifyOnUse-help" className="text-xs text-slate-500">
           Its first use and each new IP address are e-mailed at once; other calls are summarised in one digest an hour at most. Security notices (disabled,
-          rotated, deleted, calls refused by the IP limits) are always sent.
+          rotated, deleted, permissions widened, calls refused by the IP limits) are always sent.
         </p>
       </fieldset>
     </>

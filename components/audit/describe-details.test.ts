@@ -20,6 +20,29 @@ describe('describeDetails', () => {
     ]);
   });
 
+  it('shows a permissions change as one line per resource that changed, with the form’s labels', () => {
+    const described = describeDetails({
+      changes: {
+        permissions: { from: { projects: 'read', members: 'read', feedback: 'read' }, to: { projects: 'read', members: 'none', feedback: 'write' } },
+        name: { from: 'a', to: 'b' },
+      },
+    });
+    expect(described.changes).toEqual([
+      { key: 'name', label: 'Name', from: { kind: 'text', text: 'a' }, to: { kind: 'text', text: 'b' } },
+      { key: 'permissions.members', label: 'Members permission', from: { kind: 'text', text: 'Read' }, to: { kind: 'text', text: 'No access' } },
+      { key: 'permissions.feedback', label: 'Feedback permission', from: { kind: 'text', text: 'Read' }, to: { kind: 'text', text: 'Read and write' } },
+    ]);
+  });
+
+  it('shows a key’s permissions at creation on one line, and an odd stored shape as it is', () => {
+    expect(describeDetails({ permissions: { projects: 'write', members: 'none', feedback: 'read' } }).fields).toEqual([
+      { key: 'permissions', label: 'Permissions', value: { kind: 'text', text: 'Projects: Read and write · Members: No access · Feedback: Read' } },
+    ]);
+    expect(describeDetails({ changes: { permissions: { from: 'all', to: { projects: 'read' } } } }).changes).toEqual([
+      { key: 'permissions', label: 'Permissions', from: { kind: 'text', text: 'all' }, to: { kind: 'fields', fields: [{ key: 'projects', label: 'Projects', value: { kind: 'text', text: 'read' } }] } },
+    ]);
+  });
+
   it('shows other details as label/value pairs, nested records as nested fields', () => {
     const described = describeDetails({ graceUntil: '2026-11-27T08:00:00Z', impact: { integrations: 1200 }, lastActorRole: 'admin' });
     expect(described.changes).toEqual([]);

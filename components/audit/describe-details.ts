@@ -1,3 +1,4 @@
+import { describePermissions, isKeyPermissions, PERMISSION_LEVELS, PERMISSION_RESOURCES, RESOURCE_VALUES } from '@/lib/api-keys/permissions';
 import { formatCount } from '@/lib/format';
 
 /**
@@ -27,6 +28,7 @@ const KNOWN_FIELDS: Record<string, { label: string; mono?: true }> = {
   newHint: { label: 'New key', mono: true },
   graceUntil: { label: 'Old secret works until' },
   ipLimits: { label: 'IP limits', mono: true },
+  permissions: { label: 'Permissions' },
   notifyOnUse: { label: 'Notify on use' },
   expiresAt: { label: 'Expires' },
   impact: { label: 'Impact' },
@@ -85,10 +87,27 @@ export function describeValue(value: unknown, depth = 0): DetailValue {
   return { kind: 'text', text: scalarText(value) };
 }
 
+// Permissions read with the form's labels ("Feedback: Read and write"), never as raw levels.
+const describeFieldValue = (key: string, value: unknown, depth: number): DetailValue =>
+  key === 'permissions' && isKeyPermissions(value) ? { kind: 'text', text: describePermissions(value) } : describeValue(value, depth);
+
 function describeFields(record: Record<string, unknown>, depth: number): DetailField[] {
   return Object.entries(record)
     .sort(byFieldOrder)
-    .map(([key, value]) => ({ key, label: fieldLabel(key), mono: isMono(key), value: describeValue(value, depth) }));
+    .map(([key, value]) => ({ key, label: fieldLabel(key), mono: isMono(key), value: describeFieldValue(key, value, depth) }));
+}
+
+/** A permissions change, one line per resource whose level changed: "Feedback permission: Read → Read and write". */
+function describeChange(key: string, { from, to }: { from: unknown; to: unknown }): DetailChange[] {
+  if (key === 'permissions' && isKeyPermissions(from) && isKeyPermissions(to)) {
+    return RESOURCE_VALUES.filter((resource) => from[resource] !== to[resource]).map((resource) => ({
+      key: `permissions.${resource}`,
+      label: `${PERMISSION_RESOURCES[resource].label} permission`,
+      from: { kind: 'text', text: PERMISSION_LEVELS[from[resource]].label },
+      to: { kind: 'text', text: PERMISSION_LEVELS[to[resource]].label },
+    }));
+  }
+  return [{ key, label: fieldLabel(key), mono: isMono(key), from: describeValue(from, 1), to: describeValue(to, 1) }];
 }
 
 function isChange(value: unknown): value is { from: unknown; to: unknown } {
@@ -104,7 +123,7 @@ export function describeDetails(details: unknown): DescribedDetails {
   // Entries of `changes` that are not { from, to } are still shown, as ordinary fields.
   const malformed = entries.filter(([, change]) => !isChange(change));
   return {
-    changes: wellFormed.map(([key, { from, to }]) => ({ key, label: fieldLabel(key), mono: isMono(key), from: describeValue(from, 1), to: describeValue(to, 1) })),
+    changes: wellFormed.flatMap(([key, change]) => describeChange(key, change)),
     fields: describeFields(malformed.length > 0 ? { ...rest, changes: Object.fromEntries(malformed) } : rest, 0),
   };
 }

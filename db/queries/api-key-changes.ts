@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../index';
+import type { KeyPermissions } from '@/lib/api-keys/permissions';
 import type { ApiKeyStatus } from '@/lib/key-status';
 import { apiKeyPreviousSecrets, apiKeys, type ApiKey } from '../schema';
 
@@ -44,6 +45,7 @@ export type KeySettings = {
   ipLimits: string[];
   notifyOnUse: boolean;
   notifyUserId: string | null;
+  permissions: KeyPermissions;
   expiresAt: Date | null;
 };
 

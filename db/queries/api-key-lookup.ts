@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
+import type { KeyPermissions } from '@/lib/api-keys/permissions';
 import type { ApiKeyStatus } from '@/lib/key-status';
 import { getDb, type Tx } from '../index';
 import { apiKeyPreviousSecrets, apiKeys } from '../schema';
@@ -15,6 +16,8 @@ export type ApiKeyLookupRow = {
   /** Set when the presented secret was replaced by a rotation: it works until then. */
   secretExpiresAt: Date | null;
   ipLimits: string[];
+  /** Travels with the cached key: checking a route's permission costs no database work. */
+  permissions: KeyPermissions;
   notifyOnUse: boolean;
   createdAt: Date;
 };
@@ -28,6 +31,7 @@ const lookupFields = {
   status: apiKeys.status,
   expiresAt: apiKeys.expiresAt,
   ipLimits: apiKeys.ipLimits,
+  permissions: apiKeys.permissions,
   notifyOnUse: apiKeys.notifyOnUse,
   createdAt: apiKeys.createdAt,
 };
@@ -55,7 +59,7 @@ export const API_KEY_CHANGED_CHANNEL = 'api_key_changed';
 
 /**
  * Tells every instance to forget its cached copy of the key. Call it inside the transaction that
- * changes the key (status, IP limits, expiry, rotation, deletion): Postgres delivers it only on
+ * changes the key (status, IP limits, permissions, expiry, rotation, deletion): Postgres delivers it only on
  * commit, so no instance reloads the old row, and a rolled-back change notifies nobody.
  */
 export async function notifyApiKeyChanged(tx: Tx, { hash }: { hash: string }) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { KeyPermissions } from '@/lib/api-keys/permissions';
 import { isUuid } from '@/lib/is-uuid';
 import { getDb, type Tx } from '../index';
 import { apiKeyPreviousSecrets, apiKeys, users } from '../schema';
@@ -14,6 +15,7 @@ export type NewApiKey = {
   hint: string;
   ipLimits: string[];
   notifyOnUse: boolean;
+  permissions: KeyPermissions;
   expiresAt: Date | null;
   createdById: string;
 };
@@ -58,6 +60,7 @@ export async function listApiKeys({ communityId }: { communityId: string }) {
       hint: apiKeys.hint,
       status: apiKeys.status,
       ipLimits: apiKeys.ipLimits,
+      permissions: apiKeys.permissions,
       expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
       lastUsedIp: apiKeys.lastUsedIp,
@@ -113,6 +116,7 @@ export async function findApiKeyForAdmin({ id, communityId }: { id: string; comm
       notifyOnUse: apiKeys.notifyOnUse,
       notifyUserId: apiKeys.notifyUserId,
       notifyUserName: notifyUser.name,
+      permissions: apiKeys.permissions,
       expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
       lastUsedIp: apiKeys.lastUsedIp,

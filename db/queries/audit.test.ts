@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { closeDatabase, getDb, type Tx } from '@/db/index';
 import { apiKeys, auditLog } from '@/db/schema';
 import { createTestCommunity } from '@/test/db';
+import { NEW_KEY_PERMISSIONS } from '@/lib/api-keys/permissions';
 import { auditKeyOptions, listAuditLog, writeAudit, type AuditAction } from './audit';
 
 type Community = Awaited<ReturnType<typeof createTestCommunity>>;
@@ -16,7 +17,7 @@ async function insertKey(community: Community, name: string) {
   const tag = randomUUID().slice(0, 4);
   const [key] = await getDb()
     .insert(apiKeys)
-    .values({ communityId: community.communityId, name, prefix: 'test', hash: randomUUID(), hint: `test_…${tag}`, createdById: community.admin.id })
+    .values({ communityId: community.communityId, name, prefix: 'test', hash: randomUUID(), hint: `test_…${tag}`, permissions: NEW_KEY_PERMISSIONS, createdById: community.admin.id })
     .returning({ id: apiKeys.id, hint: apiKeys.hint });
   return key;
 }

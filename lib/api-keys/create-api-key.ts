@@ -28,7 +28,15 @@ export async function storeApiKey(key: NewApiKey, { ip }: { ip: string | null })
       action: 'api_key.created',
       apiKeyId: created.id,
       ip,
-      details: { name: key.name, hint: key.hint, prefix: key.prefix, ipLimits: key.ipLimits, notifyOnUse: key.notifyOnUse, expiresAt: key.expiresAt?.toISOString() ?? null },
+      details: {
+        name: key.name,
+        hint: key.hint,
+        prefix: key.prefix,
+        ipLimits: key.ipLimits,
+        permissions: key.permissions,
+        notifyOnUse: key.notifyOnUse,
+        expiresAt: key.expiresAt?.toISOString() ?? null,
+      },
     });
     return created;
   });
@@ -57,6 +65,7 @@ export async function issueApiKey(data: ApiKeyFormValues, { user, ip }: AdminCon
         hint: generated.hint,
         ipLimits: ipLimits.entries,
         notifyOnUse: data.notifyOnUse,
+        permissions: data.permissions,
         expiresAt: expiryDate(data.expiry, data.expiresOn, new Date()),
         createdById: user.id,
       },

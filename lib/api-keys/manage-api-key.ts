@@ -16,6 +16,7 @@ import type { ApiKeyEditValues, RotateApiKeyValues } from '@/lib/validations/api
 import { expiryDate } from './expiry';
 import { generateApiKey } from './generate';
 import { graceEndsAt } from './grace-period';
+import { readPermissions, widens } from './permissions';
 
 /**
  * Every change an admin makes to a key reads the same way: one transaction that locks the key,
@@ -38,9 +39,12 @@ async function lockForChange(tx: Tx, id: string, { user }: AdminContext, version
 const isKey = (value: ApiKey | FormState<never>): value is ApiKey => 'hash' in value;
 
 const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : JSON.stringify(value));
-const EDITABLE = ['name', 'description', 'ipLimits', 'notifyOnUse', 'expiresAt'] as const;
+const EDITABLE = ['name', 'description', 'ipLimits', 'notifyOnUse', 'permissions', 'expiresAt'] as const;
 
-/** Saves the edit form. Refuses a form loaded before someone else's save (optimistic check). */
+/**
+ * Saves the edit form. Refuses a form loaded before someone else's save (optimistic check). A key
+ * given wider permissions also queues a security notice: more access is what a thief would want.
+ */
 export async function editKey(data: ApiKeyEditValues, context: AdminContext): Promise<FormState<{ changed: string[] }>> {
   const ipLimits = parseIpLimits(data.ipLimits);
   if (!ipLimits.ok) return { errors: { ipLimits: ipLimits.errors } };
@@ -56,15 +60,20 @@ export async function editKey(data: ApiKeyEditValues, context: AdminContext): Pr
         notifyOnUse: data.notifyOnUse,
         // Whoever turns notifications on receives them; turning them off clears the recipient.
         notifyUserId: data.notifyOnUse ? (key.notifyOnUse ? (key.notifyUserId ?? user.id) : user.id) : null,
+        // In the table's order, as stored ones are read, so an unchanged form compares equal.
+        permissions: readPermissions(data.permissions),
         expiresAt: data.expiry === 'keep' ? key.expiresAt : expiryDate(data.expiry, data.expiresOn, new Date()),
       };
       const changes = Object.fromEntries(
         EDITABLE.filter((field) => comparable(key[field]) !== comparable(settings[field])).map((field) => [field, { from: key[field], to: settings[field] }]),
       );
       if (Object.keys(changes).length === 0) return { ok: true, data: { changed: [] } };
-      await updateApiKeySettings(tx, { key, settings });
+      const at = await updateApiKeySettings(tx, { key, settings });
       await notifyAllSecretsChanged(tx, { apiKeyId: key.id });
       await writeAudit(tx, { communityId: user.communityId, actorId: user.id, action: 'api_key.edited', apiKeyId: key.id, ip, details: { changes } });
+      if (widens(key.permissions, settings.permissions).length > 0) {
+        await queueKeyChangeNotice(tx, { apiKeyId: key.id, change: 'permissions_widened', from: key.permissions, to: settings.permissions, actor: actorOf(context), at });
+      }
       return { ok: true, data: { changed: Object.keys(changes) } };
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { CachedApiKey } from '@/lib/api-keys/key-lookup';
+import { acceptedPermissionsHeader, describeGrant, isRequiredPermission, permits, requirementOf, type RequiredPermission } from '@/lib/api-keys/permissions';
 import { clientIpFrom, requestIdFrom } from '@/lib/request-stamp';
 import { isDatabaseUnavailable } from '@/db/errors';
 import { log } from '@/lib/logger';
@@ -12,7 +13,13 @@ export type ApiContext = { key: CachedApiKey; requestId: string; clientIp: strin
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (context: ApiContext, request: NextRequest, route: RouteContext<P>) => Promise<Response>;
 
-/** Marks a handler as guarded; the route-coverage test refuses any /api/v1 export without it. */
+/** What a route needs from the key, declared where it is guarded: `{ permission: 'feedback:write' }`, or `'none'`. */
+export type RouteDeclaration = { permission: RequiredPermission };
+
+/**
+ * Marks a handler as guarded and carries its declaration; the route-coverage test refuses any
+ * /api/v1 export without one.
+ */
 export const GUARDED = Symbol.for('integration-center.api-guard');
 
 function toApiError(error: unknown, requestId: string): ApiError {
@@ -25,11 +32,23 @@ function toApiError(error: unknown, requestId: string): ApiError {
   return new ApiError('internal_error');
 }
 
+/** Permissions travel with the cached key: this check reads memory only. */
+function checkPermission(key: CachedApiKey, permission: RequiredPermission): void {
+  const required = requirementOf(permission);
+  if (!required || permits(key.permissions, permission)) return;
+  throw new ApiError('insufficient_scope', `This key needs ${describeGrant(required.resource, required.level)}. A community admin can grant it on the key's edit page.`);
+}
+
 /**
- * The one guard for /api/v1: authenticates the key, runs the handler, answers errors as JSON,
- * and records the request (allowed or denied) without waiting on the database.
+ * The one guard for /api/v1: authenticates the key (state, IP limit), checks the route's declared
+ * permission, runs the handler, answers errors as JSON, and records the request (allowed or
+ * denied) without waiting on the database.
  */
-export function guarded<P = Record<string, never>>(handler: Handler<P>) {
+export function guarded<P = Record<string, never>>(declaration: RouteDeclaration, handler: Handler<P>) {
+  // Types require a declaration; this catches a JavaScript caller or a cast at start-up, not at the first call.
+  if (!isRequiredPermission(declaration?.permission)) throw new TypeError(`guarded(): unknown permission ${JSON.stringify(declaration?.permission)}`);
+  const { permission } = declaration;
+  const accepted = acceptedPermissionsHeader(permission);
   const route = async (request: NextRequest, routeContext: RouteContext<P>): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
@@ -42,6 +61,7 @@ export function guarded<P = Record<string, never>>(handler: Handler<P>) {
       const auth = await authenticate(url, request.headers, clientIp);
       key = auth.key;
       if (!auth.ok) throw auth.error;
+      checkPermission(auth.key, permission);
       response = await handler({ key: auth.key, requestId, clientIp, url }, request, routeContext);
     } catch (error) {
       const apiError = toApiError(error, requestId);
@@ -50,6 +70,8 @@ export function guarded<P = Record<string, never>>(handler: Handler<P>) {
     }
     response.headers.set('x-request-id', requestId);
     response.headers.set('cache-control', 'no-store');
+    // On every answer, as GitHub does, so an integration can learn what an endpoint needs before it is refused.
+    if (accepted) response.headers.set('x-accepted-permissions', accepted);
     recordUsage({
       requestId,
       apiKeyId: key?.id ?? null,
@@ -66,15 +88,16 @@ export function guarded<P = Record<string, never>>(handler: Handler<P>) {
     });
     return response;
   };
-  return Object.assign(route, { [GUARDED]: true as const });
+  return Object.assign(route, { [GUARDED]: declaration });
 }
 
 /**
  * The methods a route does not implement, still guarded and answered as JSON 405 (Next's own
  * 405 would be empty and unrecorded): `export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET'])`.
+ * They declare no permission: a method that does not exist grants nothing, and its 405 reveals nothing.
  */
 export function otherMethods(allowed: string[]) {
-  const refuse = guarded(async () => {
+  const refuse = guarded({ permission: 'none' }, async () => {
     throw new ApiError('method_not_allowed', `This endpoint supports ${allowed.join(', ')}.`);
   });
   return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };

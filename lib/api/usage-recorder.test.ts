@@ -5,6 +5,7 @@ import { closeDatabase, getDb } from '@/db/index';
 import * as requests from '@/db/queries/api-requests';
 import { apiKeys, apiRequests } from '@/db/schema';
 import { generateApiKey } from '@/lib/api-keys';
+import { NEW_KEY_PERMISSIONS } from '@/lib/api-keys/permissions';
 import { log } from '@/lib/logger';
 import { createTestCommunity } from '@/test/db';
 import {
@@ -47,6 +48,7 @@ async function createKey(): Promise<string> {
       prefix: generated.prefix,
       hash: generated.hash,
       hint: generated.hint,
+      permissions: NEW_KEY_PERMISSIONS,
       createdById: community.admin.id,
     })
     .returning({ id: apiKeys.id });

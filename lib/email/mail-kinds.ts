@@ -9,6 +9,7 @@ export const MAIL_KINDS = {
   ip_refused: { label: 'IP limit refused calls', security: true },
   key_disabled: { label: 'Key disabled', security: true },
   key_rotated: { label: 'Key rotated', security: true },
+  key_permissions_widened: { label: 'Permissions widened', security: true },
   key_deleted: { label: 'Key deleted', security: true },
 } as const;
 

@@ -58,7 +58,7 @@ describe('the toggle on the edit form', () => {
   const edit = async (key: { id: string; name: string }, notifyOnUse: boolean, user = community.admin) => {
     const [current] = await getDb().select().from(apiKeys).where(eq(apiKeys.id, key.id));
     const saved = await editKey(
-      { id: key.id, version: current.updatedAt.toISOString(), name: key.name, description: '', ipLimits: '', notifyOnUse, expiry: 'keep', expiresOn: '' },
+      { id: key.id, version: current.updatedAt.toISOString(), name: key.name, description: '', ipLimits: '', notifyOnUse, permissions: current.permissions, expiry: 'keep', expiresOn: '' },
       { user, ip: null },
     );
     expect(saved).toMatchObject({ ok: true });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPIRY_CHOICE_VALUES, parseExpiryDate } from '@/lib/api-keys/expiry';
 import { GRACE_PERIOD_VALUES } from '@/lib/api-keys/grace-period';
+import { LEVEL_VALUES, PERMISSION_LEVELS, PERMISSION_RESOURCES, RESOURCE_VALUES, type PermissionResource } from '@/lib/api-keys/permissions';
 import { KEY_PREFIX_PATTERN, KEY_PREFIX_RULE } from '@/lib/api-keys/prefix';
 import { parseIpLimits } from '@/lib/ip-limits';
 import { isUuid } from '@/lib/is-uuid';
@@ -10,6 +11,26 @@ const keyId = z.string({ message: 'Unknown API key' }).refine(isUuid, { message:
 
 export const API_KEY_NAME_MAX = 100;
 export const API_KEY_DESCRIPTION_MAX = 500;
+
+const levelLabels = Object.values(PERMISSION_LEVELS).map((level) => level.label);
+const LEVEL_CHOICES = `${levelLabels.slice(0, -1).join(', ')} or ${levelLabels.at(-1)}`;
+const RESOURCE_NAMES = Object.values(PERMISSION_RESOURCES).map((resource) => resource.label);
+
+/**
+ * One level per resource, every resource present and nothing else: a forged post with an unknown
+ * resource or level, a missing resource or an extra field is refused, never half-applied.
+ */
+export const permissionsSchema = z.strictObject(
+  Object.fromEntries(
+    RESOURCE_VALUES.map((resource) => [resource, z.enum(LEVEL_VALUES, { message: `Choose ${LEVEL_CHOICES} for ${PERMISSION_RESOURCES[resource].label}` })]),
+  ) as Record<PermissionResource, z.ZodEnum<{ [L in (typeof LEVEL_VALUES)[number]]: L }>>,
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Unknown ${issue.keys.length === 1 ? 'resource' : 'resources'} ${issue.keys.map((key) => `“${key}”`).join(', ')}: keys have permissions for ${RESOURCE_NAMES.join(', ')} only`
+        : `Choose a level for each of ${RESOURCE_NAMES.join(', ')}`,
+  },
+);
 
 // The settings shared by "Create an API Key" and "Edit": one definition, two forms.
 const settings = {
@@ -32,6 +53,7 @@ const settings = {
     })
     .default(''),
   notifyOnUse: z.boolean().default(false),
+  permissions: permissionsSchema,
   expiresOn: z.string().max(10).default(''),
 };
 

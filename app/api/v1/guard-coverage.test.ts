@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GUARDED } from '@/lib/api/guard';
+import { isRequiredPermission } from '@/lib/api-keys/permissions';
+import { GUARDED, guarded, otherMethods, type RouteDeclaration } from '@/lib/api/guard';
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const root = path.join(process.cwd(), 'app', 'api', 'v1');
@@ -14,19 +15,43 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-describe('every /api/v1 route is guarded', () => {
+/** What is wrong with a route module's HTTP exports: each must be guarded and declare a known permission. */
+function coverageProblems(mod: Record<string, unknown>): string[] {
+  const handlers = HTTP_METHODS.filter((method) => method in mod);
+  if (handlers.length === 0) return ['exports no HTTP handler'];
+  return handlers.flatMap((method) => {
+    const declaration = (mod[method] as Record<symbol, RouteDeclaration | undefined> | undefined)?.[GUARDED];
+    if (!declaration) return [`${method} is not wrapped in guarded()`];
+    return isRequiredPermission(declaration.permission) ? [] : [`${method} declares no known permission`];
+  });
+}
+
+describe('every /api/v1 route is guarded and declares its permission', () => {
   const files = routeFiles(root);
 
   it('finds the route files', () => {
     expect(files.length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(files.map((file) => [path.relative(process.cwd(), file), file]))('%s exports only guarded handlers', async (_name, file) => {
-    const mod = (await import(file)) as Record<string, unknown>;
-    const handlers = HTTP_METHODS.filter((method) => method in mod);
-    expect(handlers.length, 'exports at least one HTTP handler').toBeGreaterThan(0);
-    for (const method of handlers) {
-      expect((mod[method] as Record<symbol, unknown>)[GUARDED], `${method} is wrapped in guarded()`).toBe(true);
-    }
+  it.each(files.map((file) => [path.relative(process.cwd(), file), file]))('%s', async (_name, file) => {
+    expect(coverageProblems((await import(file)) as Record<string, unknown>)).toEqual([]);
+  });
+
+  it('the check itself fails an unguarded handler, a missing declaration and an unknown permission', () => {
+    const plain = async () => new Response();
+    const undeclared = Object.assign(async () => new Response(), { [GUARDED]: {} });
+    const unknown = Object.assign(async () => new Response(), { [GUARDED]: { permission: 'feedback:admin' } });
+    expect(coverageProblems({ GET: plain, POST: undeclared, PUT: unknown })).toEqual([
+      'GET is not wrapped in guarded()',
+      'POST declares no known permission',
+      'PUT declares no known permission',
+    ]);
+    expect(coverageProblems({ helper: plain })).toEqual(['exports no HTTP handler']);
+    expect(coverageProblems({ ...otherMethods(['GET']), GET: guarded({ permission: 'projects:read' }, plain) })).toEqual([]);
+  });
+
+  it('guarded() refuses a declaration it does not know when the route module loads', () => {
+    expect(() => guarded({ permission: 'projects:admin' } as unknown as RouteDeclaration, async () => new Response())).toThrow(/unknown permission/);
+    expect(() => guarded(undefined as unknown as RouteDeclaration, async () => new Response())).toThrow(/unknown permission/);
   });
 });

@@ -7,8 +7,12 @@ import type { FormState } from '@/lib/form-state';
 import { changeKeyStatus, deleteKey } from '../manage-api-key';
 import { storeApiKey } from '../create-api-key';
 import { generateApiKey } from '../generate';
+import { everywhere, type KeyPermissions } from '../permissions';
 
-/** Stores a fresh key as the admin form does (key and audit entry), and returns its plaintext too. */
+/**
+ * Stores a fresh key as the admin form does (key and audit entry), and returns its plaintext too.
+ * Tests that are not about permissions get a key that may call everything; the others pass theirs.
+ */
 export async function createTestKey({
   communityId,
   createdById,
@@ -16,6 +20,7 @@ export async function createTestKey({
   ipLimits = [],
   expiresAt = null,
   notifyOnUse = false,
+  permissions = everywhere('write'),
 }: {
   communityId: string;
   createdById: string;
@@ -23,10 +28,11 @@ export async function createTestKey({
   ipLimits?: string[];
   expiresAt?: Date | null;
   notifyOnUse?: boolean;
+  permissions?: KeyPermissions;
 }) {
   const generated = generateApiKey('test');
   const created = await storeApiKey(
-    { communityId, name, description: '', prefix: generated.prefix, hash: generated.hash, hint: generated.hint, ipLimits, notifyOnUse, expiresAt, createdById },
+    { communityId, name, description: '', prefix: generated.prefix, hash: generated.hash, hint: generated.hint, ipLimits, notifyOnUse, permissions, expiresAt, createdById },
     { ip: null },
   );
   return { id: created.id, name: created.name, key: generated.key, hash: generated.hash, hint: generated.hint };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderIpRefused, renderKeyRotated, renderKeyStatusNotice } from './security-notices';
+import { renderIpRefused, renderKeyRotated, renderKeyStatusNotice, renderPermissionsWidened } from './security-notices';
 
 const key = { id: 'k1', name: 'Billing sync', hint: 'acme_…NEW1', communityName: 'Acme' };
 const keyUrl = 'https://ic.example.com/admin/integration-center/api-keys/k1';
@@ -51,6 +51,24 @@ describe('renderKeyRotated', () => {
     const mail = renderKeyRotated({ key, keyUrl, at, actor, previousHint: 'acme_…OLD1', graceUntil: at });
     expectInBothParts(mail, ['acme_…OLD1, stopped working at once']);
     expect(mail.text).not.toContain('works until');
+  });
+});
+
+describe('renderPermissionsWidened', () => {
+  it('names who widened what, from → to, with every resource before and after', () => {
+    const mail = renderPermissionsWidened({
+      key,
+      keyUrl,
+      at,
+      actor,
+      from: { projects: 'read', members: 'read', feedback: 'none' },
+      to: { projects: 'none', members: 'write', feedback: 'read' },
+    });
+    expect(mail.subject).toBe('Security notice: API key “Billing sync” was given wider permissions');
+    expectInBothParts(mail, ['Dana Admin', 'dana@example.com', '192.0.2.44', '26 Nov 2026, 10:39 UTC', 'Members: Read and write, Feedback: Read', keyUrl, securityFooter]);
+    expect(mail.text).toMatch(/^ {2}Projects\s+Read\s+No access$/m);
+    expect(mail.text).toMatch(/^ {2}Members\s+Read\s+Read and write$/m);
+    expect(mail.text).toMatch(/^ {2}Feedback\s+No access\s+Read$/m);
   });
 });
 

@@ -1,3 +1,4 @@
+import { describeGrant, PERMISSION_LEVELS, PERMISSION_RESOURCES, RESOURCE_VALUES, widens, type KeyPermissions } from '@/lib/api-keys/permissions';
 import type { ActorRef, KeyRef, MailContent } from '@/lib/email/mail-kinds';
 import { formatCount, formatUtc, keyTitle, plural, renderMail, type Fact } from './layout';
 
@@ -83,6 +84,41 @@ export function renderKeyRotated({
         : `Give every integration the new secret before ${formatUtc(graceUntil)}; after that, calls with the old secret (${previousHint}) are refused with invalid_key.`,
       unexpected(actor),
     ],
+  });
+}
+
+/** A key given more access: which resources, from what to what; the full before/after follows. */
+export function renderPermissionsWidened({
+  key,
+  keyUrl,
+  at,
+  actor,
+  from,
+  to,
+}: {
+  key: KeyRef;
+  keyUrl: string;
+  at: Date;
+  actor: ActorRef;
+  from: KeyPermissions;
+  to: KeyPermissions;
+}): MailContent {
+  const widened = widens(from, to).map((resource) => describeGrant(resource, to[resource]));
+  return renderMail({
+    kind: 'key_permissions_widened',
+    key,
+    keyUrl,
+    subject: `${keyTitle(key)} was given wider permissions`,
+    intro: `${actor.name} widened what this key may do on ${formatUtc(at)}: ${widened.join(', ')}.`,
+    facts: changeFacts(at, actor),
+    tables: [
+      {
+        title: 'Permissions',
+        columns: ['Resource', 'Before', 'After'],
+        rows: RESOURCE_VALUES.map((resource) => [PERMISSION_RESOURCES[resource].label, PERMISSION_LEVELS[from[resource]].label, PERMISSION_LEVELS[to[resource]].label]),
+      },
+    ],
+    notes: ['Every integration holding this key can now do this, from its next call.', unexpected(actor)],
   });
 }
 

@@ -1,8 +1,8 @@
 import { ApiError } from '@/lib/api/errors';
 import { guarded } from '@/lib/api/guard';
 
-// Unknown /api/v1 paths still go through the guard, then answer a JSON 404.
-const notFound = guarded(async () => {
+// Unknown /api/v1 paths still go through the guard, then answer a JSON 404: no resource, no permission.
+const notFound = guarded({ permission: 'none' }, async () => {
   throw new ApiError('not_found', 'There is no such endpoint. See the Integration center for the list.');
 });
 

@@ -13,7 +13,7 @@ async function projectOf(communityId: string, projectId: string) {
   return project;
 }
 
-export const GET = guarded(async ({ key, url }) => {
+export const GET = guarded({ permission: 'feedback:read' }, async ({ key, url }) => {
   const projectId = url.searchParams.get('projectId');
   if (!projectId || !isUuid(projectId)) {
     throw new ApiError('validation_failed', undefined, { projectId: ['projectId is required and must be a project id (a UUID)'] });
@@ -24,7 +24,7 @@ export const GET = guarded(async ({ key, url }) => {
   return Response.json(paged(rows, total, paging));
 });
 
-export const POST = guarded(async ({ key }, request) => {
+export const POST = guarded({ permission: 'feedback:write' }, async ({ key }, request) => {
   const input = await readJsonBody(request, createFeedbackSchema);
   await projectOf(key.communityId, input.projectId);
   const created = await createFeedback({ ...input, communityId: key.communityId, apiKeyId: key.id });

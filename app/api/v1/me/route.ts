@@ -1,13 +1,14 @@
 import { guarded, otherMethods } from '@/lib/api/guard';
 
-/** The calling key, as its integration sees it. */
-export const GET = guarded(async ({ key }) =>
+/** The calling key, as its integration sees it: any valid key may ask what it is and may do. */
+export const GET = guarded({ permission: 'none' }, async ({ key }) =>
   Response.json({
     id: key.id,
     name: key.name,
     prefix: key.prefix,
     hint: key.hint,
     ipLimits: key.ipLimits,
+    permissions: key.permissions,
     createdAt: key.createdAt,
     expiresAt: key.expiresAt,
   }),

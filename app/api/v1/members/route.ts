@@ -2,7 +2,7 @@ import { listMembers } from '@/db/queries/users';
 import { guarded, otherMethods } from '@/lib/api/guard';
 import { paged, parsePaging } from '@/lib/api/paging';
 
-export const GET = guarded(async ({ key, url }) => {
+export const GET = guarded({ permission: 'members:read' }, async ({ key, url }) => {
   const paging = parsePaging(url.searchParams);
   const { rows, total } = await listMembers({ communityId: key.communityId, limit: paging.pageSize, offset: paging.offset });
   return Response.json(paged(rows, total, paging));

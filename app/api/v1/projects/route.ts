@@ -2,7 +2,7 @@ import { listProjects } from '@/db/queries/projects';
 import { guarded, otherMethods } from '@/lib/api/guard';
 import { paged, parsePaging } from '@/lib/api/paging';
 
-export const GET = guarded(async ({ key, url }) => {
+export const GET = guarded({ permission: 'projects:read' }, async ({ key, url }) => {
   const paging = parsePaging(url.searchParams);
   const { rows, total } = await listProjects({ communityId: key.communityId, limit: paging.pageSize, offset: paging.offset });
   return Response.json(paged(rows, total, paging));

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { closeDatabase, getDb } from '@/db/index';
-import { apiKeys, auditLog } from '@/db/schema';
+import { apiKeys, auditLog, mailOutbox } from '@/db/schema';
 import type { SessionUser } from '@/db/queries/users';
 import { createTestKey, versionOf } from '@/lib/api-keys/__fixtures__/test-keys';
 import { hashApiKey } from '@/lib/api-keys';
 import { findApiKeyByHash } from '@/lib/api-keys/key-lookup';
 import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { keyState } from '@/lib/api-keys/key-state';
+import { everywhere, type KeyPermissions } from '@/lib/api-keys/permissions';
 import { createTestCommunity } from '@/test/db';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -33,7 +34,7 @@ afterAll(async () => {
   await closeDatabase();
 });
 
-const newKey = (opts: { name?: string; expiresAt?: Date | null; communityId?: string; createdById?: string } = {}) =>
+const newKey = (opts: { name?: string; expiresAt?: Date | null; communityId?: string; createdById?: string; permissions?: KeyPermissions } = {}) =>
   createTestKey({ communityId: home.communityId, createdById: home.admin.id, ...opts });
 const row = async (id: string) => (await getDb().select().from(apiKeys).where(eq(apiKeys.id, id)))[0];
 const audits = (id: string, action: string) => getDb().select().from(auditLog).where(and(eq(auditLog.apiKeyId, id), eq(auditLog.action, action)));
@@ -44,6 +45,7 @@ const editInput = (key: { id: string; name: string }, version: Date, patch: Reco
   description: '',
   ipLimits: '',
   notifyOnUse: false,
+  permissions: everywhere('write'),
   expiry: 'keep',
   expiresOn: '',
   ...patch,
@@ -51,6 +53,7 @@ const editInput = (key: { id: string; name: string }, version: Date, patch: Reco
 // The API sees a change once this instance's key cache hears of it: wait for that, with room to
 // spare; how fast it happens is measured by `npm run check:invalidation`.
 const EVENTUALLY = { timeout: 10_000, interval: 10 };
+const mailOf = (id: string) => getDb().select().from(mailOutbox).where(eq(mailOutbox.apiKeyId, id));
 const stateOf = async (plaintext: string) => {
   const cached = await findApiKeyByHash(hashApiKey(plaintext));
   return cached ? keyState(cached) : 'unknown';
@@ -86,6 +89,49 @@ describe('edit', () => {
     const badIp = await actions.editApiKeyAction(editInput(key, version, { ipLimits: '10.0.0.0/33' }));
     expect(badIp.errors?.ipLimits?.[0]).toMatch(/10\.0\.0\.0\/33/);
     expect(await row(key.id)).toMatchObject({ name: 'Mine', ipLimits: [], expiresAt: null, updatedAt: version });
+  });
+
+  it('records a permission change from → to; widening queues a security notice, narrowing does not', async () => {
+    const key = await newKey({ permissions: { projects: 'read', members: 'read', feedback: 'read' } });
+    const widened = { projects: 'read', members: 'none', feedback: 'write' } as const;
+    const saved = await actions.editApiKeyAction(editInput(key, (await row(key.id)).updatedAt, { permissions: widened }));
+    expect(saved).toMatchObject({ ok: true, data: { changed: ['permissions'] } });
+    expect((await row(key.id)).permissions).toEqual(widened);
+    const [entry] = await audits(key.id, 'api_key.edited');
+    expect((entry.details as { changes: Record<string, unknown> }).changes).toEqual({
+      permissions: { from: { projects: 'read', members: 'read', feedback: 'read' }, to: widened },
+    });
+    const [notice] = await mailOf(key.id);
+    expect(notice).toMatchObject({ kind: 'key_permissions_widened', toAddress: home.admin.email });
+    expect(notice.subject).toMatch(/^Security notice: .* was given wider permissions$/);
+    expect(notice.textBody).toContain('Feedback: Read and write');
+    expect(notice.textBody).toContain(home.admin.name);
+
+    const narrowed = { projects: 'none', members: 'none', feedback: 'read' } as const;
+    expect(await actions.editApiKeyAction(editInput(key, (await row(key.id)).updatedAt, { permissions: narrowed }))).toMatchObject({ ok: true });
+    expect((await row(key.id)).permissions).toEqual(narrowed);
+    expect(await audits(key.id, 'api_key.edited')).toHaveLength(2);
+    expect(await mailOf(key.id)).toHaveLength(1);
+
+    // The same permissions again, sent in another order, change nothing.
+    const reordered = { feedback: 'read', members: 'none', projects: 'none' } as const;
+    expect(await actions.editApiKeyAction(editInput(key, (await row(key.id)).updatedAt, { permissions: reordered }))).toMatchObject({ ok: true, data: { changed: [] } });
+  });
+
+  it.each<[string, unknown]>([
+    ['an unknown resource', { ...everywhere('read'), billing: 'write' }],
+    ['an unknown level', { ...everywhere('read'), feedback: 'owner' }],
+    ['a missing resource', { projects: 'write', feedback: 'write' }],
+    ['an extra field', { ...everywhere('write'), all: true }],
+  ])('refuses an edit with %s as a field error, saving nothing', async (_label, permissions) => {
+    const key = await newKey({ permissions: everywhere('none') });
+    const version = (await row(key.id)).updatedAt;
+    const result = await actions.editApiKeyAction(editInput(key, version, { permissions }));
+    expect(result.ok).toBeFalsy();
+    expect(result.errors?.permissions?.length).toBeGreaterThan(0);
+    expect(await row(key.id)).toMatchObject({ permissions: everywhere('none'), updatedAt: version });
+    expect(await audits(key.id, 'api_key.edited')).toHaveLength(0);
+    expect(await mailOf(key.id)).toHaveLength(0);
   });
 
   it('dry-runs tighter IP limits without changing anything', async () => {
@@ -204,7 +250,7 @@ describe('refusals', () => {
   });
 
   it('a member calling any action directly is refused', async () => {
-    const key = await newKey();
+    const key = await newKey({ permissions: everywhere('read') });
     session.user = home.member;
     for (const result of [
       await actions.disableApiKeyAction({ id: key.id }),
@@ -212,10 +258,12 @@ describe('refusals', () => {
       await actions.rotateApiKeyAction({ id: key.id, version: new Date().toISOString(), grace: 'none' }),
       await actions.deleteApiKeyAction({ id: key.id, confirmName: key.name }),
       await actions.editApiKeyAction(editInput({ ...key, name: 'Member edit' }, new Date())),
+      await actions.editApiKeyAction(editInput(key, (await row(key.id)).updatedAt, { permissions: everywhere('write') })),
       await actions.previewIpLimitsAction({ id: key.id, ipLimits: '10.0.0.1' }),
     ]) {
       expect(result).toEqual({ message: 'Only community admins can do this.' });
     }
-    expect(await row(key.id)).toMatchObject({ name: key.name, status: 'enabled', hash: key.hash });
+    expect(await row(key.id)).toMatchObject({ name: key.name, status: 'enabled', hash: key.hash, permissions: everywhere('read') });
+    expect(await mailOf(key.id)).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@ import { closeDatabase, getDb } from '@/db/index';
 import { apiKeys, auditLog } from '@/db/schema';
 import type { SessionUser } from '@/db/queries/users';
 import { hashApiKey, parseApiKey } from '@/lib/api-keys';
+import { NEW_KEY_PERMISSIONS } from '@/lib/api-keys/permissions';
 import { markStampedByServer } from '@/lib/request-stamp';
 import { createTestCommunity } from '@/test/db';
 
@@ -16,7 +17,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 const { createApiKeyAction } = await import('./actions');
 
 let community: Awaited<ReturnType<typeof createTestCommunity>>;
-const valid = { name: 'Jira sync', description: 'Syncs issues', prefix: '', ipLimits: '', notifyOnUse: false };
+const valid = { name: 'Jira sync', description: 'Syncs issues', prefix: '', ipLimits: '', notifyOnUse: false, permissions: NEW_KEY_PERMISSIONS };
 
 async function keysInCommunity() {
   return getDb().select().from(apiKeys).where(eq(apiKeys.communityId, community.communityId));
@@ -113,6 +114,35 @@ describe('createApiKeyAction', () => {
     const result = await createApiKeyAction({ ...valid, name: 'Anonymous key' });
     expect(result.ok).toBeFalsy();
     expect(result.message).toMatch(/Sign in/);
+  });
+
+  it('stores the permissions chosen, and records them in the audit entry', async () => {
+    const permissions = { projects: 'write', members: 'none', feedback: 'read' } as const;
+    const result = await createApiKeyAction({ ...valid, name: 'Chosen permissions', permissions });
+    const [row] = await getDb().select().from(apiKeys).where(eq(apiKeys.id, result.data!.id));
+    expect(row.permissions).toEqual(permissions);
+    const [audit] = await getDb().select().from(auditLog).where(eq(auditLog.apiKeyId, row.id));
+    expect(audit.details).toMatchObject({ permissions });
+  });
+
+  const read = NEW_KEY_PERMISSIONS;
+  it.each<[string, unknown, RegExp]>([
+    ['an unknown resource', { ...read, billing: 'write' }, /Unknown resource “billing”/],
+    ['an extra field', { ...read, admin: true, scopes: ['*'] }, /Unknown resources “admin”, “scopes”/],
+    ['an unknown level', { ...read, feedback: 'admin' }, /Choose No access, Read or Read and write for Feedback/],
+    ['a level by its label', { ...read, projects: 'Read and write' }, /for Projects/],
+    ['a level in another case', { ...read, members: 'WRITE' }, /for Members/],
+    ['a nested object for a level', { ...read, feedback: { level: 'write' } }, /for Feedback/],
+    ['a missing resource', { projects: 'read', members: 'read' }, /for Feedback/],
+    ['no permissions at all', undefined, /Choose a level for each of Projects, Members, Feedback/],
+    ['a string', 'write', /Choose a level for each/],
+    ['an array', ['feedback:write'], /Choose a level for each/],
+  ])('refuses permissions with %s as a field error, and creates nothing', async (label, permissions, message) => {
+    const before = (await keysInCommunity()).length;
+    const result = await createApiKeyAction({ ...valid, name: `Forged ${label}`, permissions });
+    expect(result.ok).toBeFalsy();
+    expect(result.errors?.permissions?.join('\n')).toMatch(message);
+    expect((await keysInCommunity()).length).toBe(before);
   });
 
   it('ignores forged fields and rejects forged shapes', async () => {

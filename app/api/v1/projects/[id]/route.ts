@@ -3,7 +3,7 @@ import { ApiError } from '@/lib/api/errors';
 import { guarded, otherMethods } from '@/lib/api/guard';
 import { isUuid } from '@/lib/is-uuid';
 
-export const GET = guarded<{ id: string }>(async ({ key }, _request, { params }) => {
+export const GET = guarded<{ id: string }>({ permission: 'projects:read' }, async ({ key }, _request, { params }) => {
   const { id } = await params;
   const project = isUuid(id) ? await findProject({ communityId: key.communityId, id }) : null;
   if (!project) throw new ApiError('not_found', 'No project with this id.');

@@ -37,6 +37,7 @@ export default async function EditApiKeyPage({ params }: { params: Promise<{ id:
             description: key.description,
             ipLimits: formatIpLimits(key.ipLimits),
             notifyOnUse: key.notifyOnUse,
+            permissions: key.permissions,
             expiry: 'keep',
             expiresOn: '',
           }}
