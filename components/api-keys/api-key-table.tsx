@@ -24,7 +24,7 @@ function IpLimits({ limits }: { limits: string[] }) {
 export function ApiKeyTable({ keys, now }: { keys: ApiKeyListItem[]; now: number }) {
   return (
     <Table label="API keys" caption="API keys, newest first" card>
-      <TableHeader columns={['Name', 'Key', 'Status', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Permissions', 'Created']} />
+      <TableHeader columns={['Name', 'Key', 'Status', 'Permissions', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
       <TableBody>
         {keys.map((key) => {
           const state = KEY_STATES[keyState(key, now)];
@@ -46,6 +46,9 @@ export function ApiKeyTable({ keys, now }: { keys: ApiKeyListItem[]; now: number
                 )}
               </TableCell>
               <TableCell>
+                <PermissionsSummary permissions={key.permissions} className="text-xs" />
+              </TableCell>
+              <TableCell>
                 <IpLimits limits={key.ipLimits} />
               </TableCell>
               <TableCell className="whitespace-nowrap text-slate-600">
@@ -59,9 +62,6 @@ export function ApiKeyTable({ keys, now }: { keys: ApiKeyListItem[]; now: number
                 )}
               </TableCell>
               <TableCell className="text-right tabular-nums">{formatCount(key.requests7d)}</TableCell>
-              <TableCell>
-                <PermissionsSummary permissions={key.permissions} className="text-xs" />
-              </TableCell>
               <TableCell className="whitespace-nowrap text-slate-600">
                 <DateTime value={key.createdAt} />
                 <span className="block text-xs text-slate-500">by {key.createdByName}</span>
