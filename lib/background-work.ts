@@ -5,6 +5,7 @@ import { startNoticeJob } from '@/lib/email/notice-job';
 import { startMailWorker } from '@/lib/email/outbox-worker';
 import { log } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
+import { rateLimiter } from '@/lib/rate-limit/limiter';
 
 /**
  * Everything this instance does besides answering requests, started once per process by
@@ -19,7 +20,7 @@ export function startBackgroundWork(): void {
   // fails to start, what did start (the usage buffer above all) is still drained on shutdown.
   // Order: usage rows (their batches queue notices), the notice job, then the outbox sends what
   // both just queued; the key listener last. A failing step never skips the next.
-  const steps = { usage: noop, notices: noop, mail: noop, keys: noop };
+  const steps = { usage: noop, notices: noop, mail: noop, keys: noop, rateLimits: noop };
   state.drain = async () => {
     for (const [name, run] of Object.entries(steps)) {
       try {
@@ -39,6 +40,8 @@ export function startBackgroundWork(): void {
   // Not awaited: a database that is not there yet must not stop the start; lookups retry it.
   startApiKeyInvalidation().catch(() => {});
   steps.keys = stopApiKeyInvalidation;
+  const limiter = rateLimiter();
+  steps.rateLimits = () => limiter.close();
   const mail = startMailWorker();
   steps.mail = () => mail.shutDown();
   steps.notices = startNoticeJob();

@@ -36,6 +36,17 @@ const envSchema = z.object({
   SEED_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').default('admin-password')),
   SEED_MEMBER_EMAIL: optionalString.pipe(z.email({ message: 'must be an e-mail address' }).default('member@example.com')),
   SEED_MEMBER_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').default('member-password')),
+  /** Rate-limit counters shared by every instance; unset → counted in each process. */
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
+  /** Prefix of every Redis key this app writes (several apps, or test runs, may share one Redis). */
+  REDIS_KEY_PREFIX: optionalString.default('ic'),
+  /** Calls per minute per client IP that present no valid key. */
+  UNAUTHENTICATED_RATE_LIMIT: z.coerce.number().int('must be a whole number of calls per minute').min(1, 'must be at least 1 call per minute').default(60),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
 });
 

@@ -1,6 +1,7 @@
 import type { Database } from '@/db/index';
 import type { ApiKeyCache } from '@/lib/api-keys/key-cache';
 import type { UsageRecorder } from '@/lib/api/usage-recorder';
+import type { RateLimiter } from '@/lib/rate-limit/limiter';
 
 /**
  * What exists once per process, and the one documented hook between server.ts and the app.
@@ -12,8 +13,9 @@ import type { UsageRecorder } from '@/lib/api/usage-recorder';
  * - `database`: the one database client (db/index.ts opens it on first use).
  * - `stampedByServer`: set by server.ts before Next serves anything; only then are the client IP
  *   and request id headers it writes believed (lib/request-stamp.ts).
- * - `usage`, `apiKeys`: the usage buffer and the key cache, created on first use by whichever copy
- *   comes first (instrumentation's register(), normally) and used by every route.
+ * - `usage`, `apiKeys`, `rateLimiter`: the usage buffer, the key cache and the rate-limit counters
+ *   (with their Redis connection), created on first use by whichever copy comes first
+ *   (instrumentation's register(), normally) and used by every route.
  * - `drain`: set by register() when background work starts (lib/background-work.ts); server.ts
  *   calls it once on SIGTERM/SIGINT, after the last request, before closing the database.
  */
@@ -22,6 +24,7 @@ export type ProcessState = {
   database?: Database;
   usage?: UsageRecorder;
   apiKeys?: ApiKeyCache;
+  rateLimiter?: RateLimiter;
   drain?: () => Promise<void>;
 };
 

@@ -1,0 +1,127 @@
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { getConfig } from '@/lib/config';
+import { log } from '@/lib/logger';
+import { processState } from '@/lib/process-state';
+import { decide, slotOf, type RateLimitDecision, type RateLimitPolicy } from './sliding-window';
+
+export type { RateLimitDecision, RateLimitPolicy } from './sliding-window';
+
+/**
+ * Counting calls for rate limits, across instances. rate-limiter-flexible keeps the counters: in
+ * Redis with REDIS_URL (one shared count for every instance), else in this process (the embedded,
+ * single-instance default). Its own algorithm is a fixed window, which lets 2× the limit through
+ * at a boundary, so each window is counted as two fixed slots and weighed (sliding-window.ts).
+ *
+ * Redis down or slow: every command is bounded (100 ms, no offline queue), a failing call is
+ * counted in memory instead, and for the next 5 s every call is, without trying Redis: the API
+ * neither fails nor becomes unlimited (each instance counts on its own meanwhile). One warning
+ * when Redis is lost, one line when it is back.
+ */
+export type RateLimiter = {
+  /** Counts one call for `key` and says whether it is within the policy. */
+  hit(key: string, policy: RateLimitPolicy): Promise<RateLimitDecision>;
+  /** What one more call would get, without counting it. */
+  peek(key: string, policy: RateLimitPolicy): Promise<RateLimitDecision>;
+  /** Forgets `key`'s calls under this window. */
+  reset(key: string, policy: RateLimitPolicy): Promise<void>;
+  /** Which store answers now: for tests and logs. */
+  store(): 'redis' | 'memory';
+  close(): Promise<void>;
+};
+
+const COMMAND_TIMEOUT_MS = 100;
+const REDIS_PAUSE_MS = 5_000;
+// Counters never refuse by themselves: the limit is compared in decide(), so one store per
+// window length serves every limit.
+const UNBOUNDED = 1e12;
+
+type Stores = { redis: RateLimiterAbstract | null; memory: RateLimiterAbstract };
+
+export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; keyPrefix: string }): RateLimiter {
+  const redis = redisUrl
+    ? new Redis(redisUrl, {
+        enableOfflineQueue: false,
+        commandTimeout: COMMAND_TIMEOUT_MS,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 500,
+        retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+      })
+    : null;
+  // ioredis reports connection errors as events; the calls that fail say so through the fallback.
+  redis?.on('error', () => {});
+  const byWindow = new Map<number, Stores>();
+  let pausedUntil = 0;
+  let down = false;
+
+  function stores(windowSec: number): Stores {
+    let found = byWindow.get(windowSec);
+    if (!found) {
+      const options = { points: UNBOUNDED, duration: windowSec * 2, keyPrefix: `${keyPrefix}:rl:${windowSec}` };
+      found = { redis: redis ? new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true }) : null, memory: new RateLimiterMemory(options) };
+      byWindow.set(windowSec, found);
+    }
+    return found;
+  }
+
+  /** Runs `op` on Redis when it may be used, else (or when it fails) on memory. */
+  async function run<T>(windowSec: number, op: (store: RateLimiterAbstract) => Promise<T>): Promise<T> {
+    const { redis: shared, memory } = stores(windowSec);
+    if (shared && Date.now() >= pausedUntil) {
+      try {
+        const result = await op(shared);
+        if (down) {
+          down = false;
+          log.info('rate limits: Redis is reachable again; counting there');
+        }
+        return result;
+      } catch (error) {
+        pausedUntil = Date.now() + REDIS_PAUSE_MS;
+        if (!down) {
+          down = true;
+          log.warn({ err: error }, 'rate limits: Redis is unreachable; counting in this process until it is back');
+        }
+      }
+    }
+    return op(memory);
+  }
+
+  async function counts(key: string, { windowSec }: RateLimitPolicy, count: boolean) {
+    const { index, elapsed } = slotOf(Date.now(), windowSec);
+    const current = `${key}:${index}`;
+    const [now, before] = await run(windowSec, (store) => Promise.all([count ? store.penalty(current, 1) : store.get(current), store.get(`${key}:${index - 1}`)]));
+    return { current, elapsed, previous: before?.consumedPoints ?? 0, seen: (now?.consumedPoints ?? 0) - (count ? 1 : 0) };
+  }
+
+  return {
+    async hit(key, policy) {
+      const { current, elapsed, previous, seen } = await counts(key, policy, true);
+      const decision = decide(policy, { previous, current: seen, elapsed });
+      // A refused call is not counted: a client that keeps trying is not locked out for longer.
+      if (!decision.allowed) void run(policy.windowSec, (store) => store.reward(current, 1)).catch(() => {});
+      return decision;
+    },
+    async peek(key, policy) {
+      const { elapsed, previous, seen } = await counts(key, policy, false);
+      return decide(policy, { previous, current: seen, elapsed });
+    },
+    async reset(key, { windowSec }) {
+      const { index } = slotOf(Date.now(), windowSec);
+      await run(windowSec, (store) => Promise.all([store.delete(`${key}:${index}`), store.delete(`${key}:${index - 1}`)]));
+    },
+    store: () => (redis && !down ? 'redis' : 'memory'),
+    async close() {
+      await redis?.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/** The process's one rate limiter (lib/process-state.ts says why it lives there). */
+export function rateLimiter(): RateLimiter {
+  const state = processState();
+  if (!state.rateLimiter) {
+    const { REDIS_URL, REDIS_KEY_PREFIX } = getConfig();
+    state.rateLimiter = createRateLimiter({ redisUrl: REDIS_URL, keyPrefix: REDIS_KEY_PREFIX });
+  }
+  return state.rateLimiter;
+}
