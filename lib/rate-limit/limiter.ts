@@ -13,10 +13,10 @@ export type { RateLimitDecision, RateLimitPolicy } from './sliding-window';
  * single-instance default). Its own algorithm is a fixed window, which lets 2× the limit through
  * at a boundary, so each window is counted as two fixed slots and weighed (sliding-window.ts).
  *
- * Redis down or slow: every command is bounded (100 ms, no offline queue), a failing call is
- * counted in memory instead, and for the next 5 s every call is, without trying Redis: the API
- * neither fails nor becomes unlimited (each instance counts on its own meanwhile). One warning
- * when Redis is lost, one line when it is back.
+ * Redis down or slow: calls are counted in memory while the connection is not ready (no waiting),
+ * every command is bounded (100 ms, no offline queue), and after a command fails Redis is not
+ * asked for 5 s: the API neither fails nor becomes unlimited (each instance counts on its own
+ * meanwhile). One warning when Redis is lost, one line when it is back; ioredis reconnects by itself.
  */
 export type RateLimiter = {
   /** Counts one call for `key` and says whether it is within the policy. */
@@ -48,11 +48,23 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
         retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
       })
     : null;
-  // ioredis reports connection errors as events; the calls that fail say so through the fallback.
-  redis?.on('error', () => {});
   const byWindow = new Map<number, Stores>();
   let pausedUntil = 0;
   let down = false;
+  const lost = (error: unknown) => {
+    if (down) return;
+    down = true;
+    log.warn({ err: error }, 'rate limits: Redis is unreachable; counting in this process until it is back');
+  };
+  const back = () => {
+    if (!down) return;
+    down = false;
+    log.info('rate limits: Redis is reachable again; counting there');
+  };
+  // ioredis reconnects by itself; until it is ready, calls are counted in memory without waiting.
+  redis?.on('error', lost);
+  redis?.on('ready', back);
+  const redisUsable = () => redis !== null && redis.status === 'ready' && Date.now() >= pausedUntil;
 
   function stores(windowSec: number): Stores {
     let found = byWindow.get(windowSec);
@@ -67,20 +79,15 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
   /** Runs `op` on Redis when it may be used, else (or when it fails) on memory. */
   async function run<T>(windowSec: number, op: (store: RateLimiterAbstract) => Promise<T>): Promise<T> {
     const { redis: shared, memory } = stores(windowSec);
-    if (shared && Date.now() >= pausedUntil) {
+    if (shared && redisUsable()) {
       try {
         const result = await op(shared);
-        if (down) {
-          down = false;
-          log.info('rate limits: Redis is reachable again; counting there');
-        }
+        back();
         return result;
       } catch (error) {
+        // A connection that stays open but stops answering: each command times out, so stop asking for a while.
         pausedUntil = Date.now() + REDIS_PAUSE_MS;
-        if (!down) {
-          down = true;
-          log.warn({ err: error }, 'rate limits: Redis is unreachable; counting in this process until it is back');
-        }
+        lost(error);
       }
     }
     return op(memory);
@@ -109,7 +116,7 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
       const { index } = slotOf(Date.now(), windowSec);
       await run(windowSec, (store) => Promise.all([store.delete(`${key}:${index}`), store.delete(`${key}:${index - 1}`)]));
     },
-    store: () => (redis && !down ? 'redis' : 'memory'),
+    store: () => (redisUsable() ? 'redis' : 'memory'),
     async close() {
       await redis?.quit().catch(() => redis.disconnect());
     },
