@@ -15,6 +15,8 @@ export type ApiKeyCache = {
    * (status 'deleted'). Database errors propagate and are not cached, so the caller can answer 503.
    */
   find(hash: string): Promise<CachedApiKey | null>;
+  /** What is cached for a hash, loading nothing: the key, null (known to be no key), or undefined. */
+  cached(hash: string): CachedApiKey | null | undefined;
   /** Forgets one key (its row changed); the next lookup reads it again. */
   evict(hash: string): void;
   /** Forgets every key: used when notifications may have been missed (listener (re)connected). */
@@ -25,25 +27,27 @@ export type ApiKeyCache = {
   invalidation: KeyChangeListener;
 };
 
-// Bounded, because unknown keys are cached too and anyone can send well-formed made-up keys.
-const MAX_ENTRIES = 10_000;
+// Real keys and unknown hashes live in separate caches: anyone can send well-formed made-up keys
+// (each one a miss), and they must never push a real key out.
+const MAX_KEYS = 10_000;
+const MAX_UNKNOWN = 10_000;
 // Safety nets for a missed notification; changes normally arrive through LISTEN/NOTIFY at once.
 const POSITIVE_TTL_MS = 5 * 60_000;
 // Also bounds how long a key created right after a miss on its hash would be refused — in
 // practice never, since nobody can guess a fresh key's random secret before it exists.
 const NEGATIVE_TTL_MS = 30_000;
-// lru-cache values must not be null: an unknown hash is stored as this marker.
-const UNKNOWN = Symbol('unknown api key');
 
 export function createApiKeyCache(): ApiKeyCache {
-  const entries = new LRUCache<string, CachedApiKey | typeof UNKNOWN>({
-    max: MAX_ENTRIES,
+  const lruOptions = {
     // The clock is read through the global each time so fake timers in tests can move it.
     perf: { now: () => performance.now() },
     // Read the clock on every check: performance.now() is cheaper than the timer lru-cache
     // would otherwise arm to debounce it.
     ttlResolution: 0,
-  });
+  };
+  const entries = new LRUCache<string, CachedApiKey>({ max: MAX_KEYS, ttl: POSITIVE_TTL_MS, ...lruOptions });
+  // lru-cache values must not be null: an unknown hash is stored as `true`.
+  const unknown = new LRUCache<string, true>({ max: MAX_UNKNOWN, ttl: NEGATIVE_TTL_MS, ...lruOptions });
   /** One query per hash however many requests miss at once. */
   const inFlight = new Map<string, Promise<CachedApiKey | null>>();
   /** Bumped by every invalidation, so a load that raced one does not store what it read. */
@@ -52,14 +56,17 @@ export function createApiKeyCache(): ApiKeyCache {
   let misses = 0;
   let loads = 0;
 
+  const cached = (hash: string) => entries.get(hash) ?? (unknown.get(hash) ? null : undefined);
   const evict = (hash: string) => {
     generation++;
     entries.delete(hash);
+    unknown.delete(hash);
     inFlight.delete(hash);
   };
   const clear = () => {
     generation++;
     entries.clear();
+    unknown.clear();
     inFlight.clear();
   };
   const invalidation = createKeyChangeListener({ evict, clear });
@@ -74,17 +81,18 @@ export function createApiKeyCache(): ApiKeyCache {
     const key = row ? { ...row, ipAllowed: compileIpLimits(row.ipLimits) } : null;
     // A changed generation means an invalidation arrived meanwhile: what we read may be older.
     if (generation === loadedIn && invalidation.live()) {
-      entries.set(hash, key ?? UNKNOWN, { ttl: key ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS });
+      if (key) entries.set(hash, key);
+      else unknown.set(hash, true);
     }
     return key;
   }
 
   return {
     async find(hash) {
-      const cached = entries.get(hash);
-      if (cached !== undefined) {
+      const known = cached(hash);
+      if (known !== undefined) {
         hits++;
-        return cached === UNKNOWN ? null : cached;
+        return known;
       }
       misses++;
       const pending = inFlight.get(hash);
@@ -95,9 +103,10 @@ export function createApiKeyCache(): ApiKeyCache {
       inFlight.set(hash, loading);
       return loading;
     },
+    cached,
     evict,
     clear,
-    stats: () => ({ size: entries.size, hits, misses, loads }),
+    stats: () => ({ size: entries.size + unknown.size, hits, misses, loads }),
     invalidation,
   };
 }

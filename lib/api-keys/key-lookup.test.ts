@@ -142,6 +142,21 @@ describe('findApiKeyByHash', () => {
       query.mockImplementation(realQuery);
     }
   });
+
+  it('never lets made-up keys push a real key out', async () => {
+    const key = await newKey();
+    await findApiKeyByHash(key.hash);
+    query.mockClear();
+    query.mockResolvedValue(null);
+    try {
+      for (let i = 0; i < 10_050; i++) await findApiKeyByHash(`made-up-${i}`);
+    } finally {
+      query.mockImplementation(realQuery);
+    }
+    query.mockClear();
+    expect(await findApiKeyByHash(key.hash)).toMatchObject({ id: key.id });
+    expect(query).not.toHaveBeenCalled();
+  });
 });
 
 // TTLs are the safety net for a notification that never arrived.

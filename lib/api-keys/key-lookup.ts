@@ -11,6 +11,8 @@ export function apiKeyCache(): ApiKeyCache {
 }
 
 export const findApiKeyByHash = (hash: string): Promise<CachedApiKey | null> => apiKeyCache().find(hash);
+/** The cached answer for a hash without loading it: a key, null (known unknown), or undefined (not cached). */
+export const cachedApiKey = (hash: string): CachedApiKey | null | undefined => apiKeyCache().cached(hash);
 export const evictApiKey = (hash: string): void => apiKeyCache().evict(hash);
 export const clearApiKeyCache = (): void => apiKeyCache().clear();
 export const apiKeyCacheStats = () => apiKeyCache().stats();

@@ -1,7 +1,8 @@
 import { hashApiKey, parseApiKey } from '@/lib/api-keys';
-import { findApiKeyByHash, type CachedApiKey } from '@/lib/api-keys/key-lookup';
+import { cachedApiKey, findApiKeyByHash, type CachedApiKey } from '@/lib/api-keys/key-lookup';
 import { keyState } from '@/lib/api-keys/key-state';
-import { ApiError } from './errors';
+import { ApiError, type ApiErrorCode } from './errors';
+import { refuseWithoutValidKey, throttledBeforeLookup } from './unauthenticated-limit';
 
 const KEY_QUERY_PARAMS = ['apiKey', 'api_key', 'apikey', 'key', 'access_token', 'token'];
 
@@ -20,7 +21,7 @@ const ROTATED_OUT =
 
 export type Authentication = { ok: true; key: CachedApiKey } | { ok: false; error: ApiError; key: CachedApiKey | null };
 
-const deny = (code: ConstructorParameters<typeof ApiError>[0], key: CachedApiKey | null = null): Authentication => ({
+const deny = (code: ApiErrorCode, key: CachedApiKey | null = null): Authentication => ({
   ok: false,
   error: new ApiError(code),
   key,
@@ -29,19 +30,31 @@ const deny = (code: ConstructorParameters<typeof ApiError>[0], key: CachedApiKey
 /**
  * Who is calling, in the order of SPEC §4: key in the URL refused → key present → checksum
  * (no database for a malformed key) → lookup by hash (cached) → state → IP limit. A denied
- * known key is returned too, so its owner can see the refused calls.
+ * known key is returned too, so its owner can see the refused calls. Calls with no valid key
+ * count against their address's limit (unauthenticated-limit.ts).
  */
 export async function authenticate(url: URL, headers: Headers, clientIp: string | null): Promise<Authentication> {
-  if (KEY_QUERY_PARAMS.some((name) => url.searchParams.has(name))) return deny('key_in_url');
+  const withoutKey = async (code: ApiErrorCode, key: CachedApiKey | null = null): Promise<Authentication> => ({
+    ok: false,
+    error: await refuseWithoutValidKey(code, clientIp),
+    key,
+  });
+  if (KEY_QUERY_PARAMS.some((name) => url.searchParams.has(name))) return withoutKey('key_in_url');
   const raw = keyFromHeaders(headers);
-  if (raw === null || raw === '') return deny('missing_key');
+  if (raw === null || raw === '') return withoutKey('missing_key');
   const parsed = parseApiKey(raw);
-  if (!parsed.ok) return deny('invalid_key');
+  if (!parsed.ok) return withoutKey('invalid_key');
 
-  const key = await findApiKeyByHash(hashApiKey(parsed.key));
-  if (!key) return deny('invalid_key');
+  const hash = hashApiKey(parsed.key);
+  const cached = cachedApiKey(hash);
+  if (cached === undefined) {
+    const throttled = await throttledBeforeLookup(clientIp);
+    if (throttled) return { ok: false, error: throttled, key: null };
+  }
+  const key = cached !== undefined ? cached : await findApiKeyByHash(hash);
+  if (!key) return withoutKey('invalid_key');
   const state = keyState(key);
-  if (state === 'deleted') return deny('invalid_key', key);
+  if (state === 'deleted') return withoutKey('invalid_key', key);
   if (state === 'disabled') return deny('key_disabled', key);
   if (state === 'expired') {
     const rotatedOut = key.secretExpiresAt !== null && (key.expiresAt === null || key.secretExpiresAt < key.expiresAt);

@@ -29,6 +29,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string = API_ERRORS[code].message,
     readonly fields?: Record<string, string[]>,
+    /** Headers the answer carries (Retry-After of a 429, the rate-limit headers). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.status = API_ERRORS[code].status;
@@ -36,6 +38,6 @@ export class ApiError extends Error {
 
   toResponse(requestId: string): Response {
     const body = { error: { code: this.code, message: this.message, requestId, ...(this.fields ? { fields: this.fields } : {}) } };
-    return Response.json(body, { status: this.status, headers: this.status === 503 ? { 'retry-after': '5' } : undefined });
+    return Response.json(body, { status: this.status, headers: { ...(this.status === 503 ? { 'retry-after': '5' } : {}), ...this.headers } });
   }
 }
