@@ -4,6 +4,7 @@ import * as lookup from '@/db/queries/api-key-lookup';
 import { generateApiKey } from '@/lib/api-keys';
 import { stopApiKeyInvalidation, startApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { flushUsage } from '@/lib/api/usage-recorder';
+import { rateLimiter } from '@/lib/rate-limit/limiter';
 import { callRoute, createTestKey } from '@/test/api';
 import { createTestCommunity } from '@/test/db';
 import * as me from './me/route';
@@ -15,9 +16,12 @@ let community: Awaited<ReturnType<typeof createTestCommunity>>;
 beforeAll(async () => {
   community = await createTestCommunity();
   await startApiKeyInvalidation();
+  // As at a server's start: the counters are on Redis (when configured) before the first call.
+  await vi.waitFor(() => expect(rateLimiter().store()).toBe(process.env.REDIS_URL ? 'redis' : 'memory'), { timeout: 10_000 });
 });
 afterAll(async () => {
   await flushUsage();
+  await rateLimiter().close();
   await stopApiKeyInvalidation();
   await closeDatabase();
 });
