@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { closeDatabase, getDb } from '@/db/index';
 import { users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/password';
+import { processState } from '@/lib/process-state';
+import { createRateLimiter } from '@/lib/rate-limit/limiter';
 import { markStampedByServer } from '@/lib/request-stamp';
 import { createTestCommunity } from '@/test/db';
 
@@ -47,6 +49,9 @@ let ip = 0;
 
 beforeAll(async () => {
   markStampedByServer(); // as server.ts does: it alone sets X-Forwarded-For
+  // The in-process store even when REDIS_URL is set: these tests move the clock, and the limiter's
+  // Redis fallback (a cold connection counts in memory for 5 s of Date time) would split the counts.
+  processState().rateLimiter = createRateLimiter({ keyPrefix: 'sign-in-action-test' });
   const community = await createTestCommunity();
   email = community.admin.email;
   await getDb().update(users).set({ passwordHash: await hashPassword(RIGHT_PASSWORD) }).where(eq(users.id, community.admin.id));
