@@ -17,8 +17,8 @@ vi.mock('@/lib/session', async () => {
   const { clientIpFrom } = await import('@/lib/request-stamp');
   const { headers } = await import('next/headers');
   return {
-    async signIn(_provider: string, { redirect: _redirect, ...credentials }: Record<string, unknown>) {
-      const user = await authorizeCredentials(credentials, clientIpFrom(await headers()));
+    async signIn(_provider: string, { email, password }: Record<string, unknown>) {
+      const user = await authorizeCredentials({ email, password }, clientIpFrom(await headers()));
       if (!user) throw new CredentialsSignin();
     },
   };
