@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['{lib,db,app,components,test}/**/*.test.ts'],
     environment: 'node',
+    // next-auth imports `next/server` without an extension, which only a bundler resolves.
+    server: { deps: { inline: ['next-auth'] } },
     setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -3,10 +3,10 @@ import 'server-only';
 // the role rule (roles.ts) and the guard (auth.ts) run for real.
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { findSessionUser, findUserByEmail, type SessionUser } from '@/db/queries/users';
+import { findSessionUser, type SessionUser } from '@/db/queries/users';
+import { authorizeCredentials } from './credentials';
 import { log } from './logger';
-import { dummyPasswordHash, verifyPassword } from './password';
-import { signInSchema } from './validations/sign-in';
+import { clientIpFrom } from './request-stamp';
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
@@ -15,15 +15,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await findUserByEmail({ email: parsed.data.email });
-        // Hash even for unknown e-mails, so response time does not reveal which accounts exist.
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
-        if (!user || !ok) return null;
-        return { id: user.id, email: user.email, name: user.name };
-      },
+      // The request carries server.ts's stamp (the sign-in action's headers, or the callback route's).
+      authorize: (raw, request) => authorizeCredentials(raw, clientIpFrom(request.headers)),
     }),
   ],
   callbacks: {
