@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 // Pure leaf modules: the enums' values are defined once, beside the rules that use them.
 import { readPermissions, type KeyPermissions } from '../lib/api-keys/permissions';
+import { readRateLimit, type KeyRateLimit } from '../lib/api-keys/rate-limit-policy';
 import { FEEDBACK_KINDS } from '../lib/feedback-kinds';
 import { API_KEY_STATUSES } from '../lib/key-status';
 
@@ -32,6 +33,13 @@ const permissionsColumn = customType<{ data: KeyPermissions; driverData: unknown
   dataType: () => 'jsonb',
   toDriver: (value) => JSON.stringify(value),
   fromDriver: (value) => readPermissions(typeof value === 'string' ? JSON.parse(value) : value),
+});
+
+/** jsonb `{limit, window}`, or SQL null for No limit: one value, so a limit never lacks its window. */
+const rateLimitColumn = customType<{ data: KeyRateLimit; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => (value === null ? null : JSON.stringify(value)),
+  fromDriver: (value) => readRateLimit(value),
 });
 
 export const communities = pgTable('communities', {
@@ -85,6 +93,8 @@ export const apiKeys = pgTable(
     status: apiKeyStatus('status').notNull().default('enabled'),
     /** Per resource: none, read or write. No default: whoever inserts a key decides (lib/api-keys/permissions.ts). */
     permissions: permissionsColumn('permissions').notNull(),
+    /** Requests per second, minute or hour; null is No limit, a deliberate choice (lib/api-keys/rate-limit-policy.ts). */
+    rateLimit: rateLimitColumn('rate_limit'),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),

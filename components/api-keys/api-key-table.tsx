@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ApiKeyListItem } from '@/db/queries/api-keys';
 import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
+import { describeRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import { formatCount } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { Badge } from '../ui/badge';
@@ -24,7 +25,7 @@ function IpLimits({ limits }: { limits: string[] }) {
 export function ApiKeyTable({ keys, now }: { keys: ApiKeyListItem[]; now: number }) {
   return (
     <Table label="API keys" caption="API keys, newest first" card>
-      <TableHeader columns={['Name', 'Key', 'Status', 'Permissions', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
+      <TableHeader columns={['Name', 'Key', 'Status', 'Permissions', 'Rate limit', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
       <TableBody>
         {keys.map((key) => {
           const state = KEY_STATES[keyState(key, now)];
@@ -48,6 +49,7 @@ export function ApiKeyTable({ keys, now }: { keys: ApiKeyListItem[]; now: number
               <TableCell>
                 <PermissionsSummary permissions={key.permissions} className="text-xs" />
               </TableCell>
+              <TableCell className={key.rateLimit ? 'whitespace-nowrap' : 'whitespace-nowrap text-slate-500'}>{describeRateLimit(key.rateLimit)}</TableCell>
               <TableCell>
                 <IpLimits limits={key.ipLimits} />
               </TableCell>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { NEW_KEY_PERMISSIONS } from '@/lib/api-keys/permissions';
 import { KEY_PREFIX_RULE } from '@/lib/api-keys/prefix';
+import { NEW_KEY_RATE_LIMIT, rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
 import type { FormState } from '@/lib/form-state';
 import { routes } from '@/lib/routes';
 import { apiKeyFormSchema, type ApiKeyFormInput, type ApiKeyFormValues } from '@/lib/validations/api-key';
@@ -26,7 +27,7 @@ export function CreateApiKeyForm({ action, defaultPrefix }: Props) {
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const form = useForm<ApiKeyFormInput, unknown, ApiKeyFormValues>({
     resolver: zodResolver(apiKeyFormSchema),
-    defaultValues: { name: '', description: '', prefix: '', ipLimits: '', notifyOnUse: false, permissions: NEW_KEY_PERMISSIONS, expiry: 'never', expiresOn: '' },
+    defaultValues: { name: '', description: '', prefix: '', ipLimits: '', notifyOnUse: false, permissions: NEW_KEY_PERMISSIONS, ...rateLimitFormFields(NEW_KEY_RATE_LIMIT), expiry: 'never', expiresOn: '' },
   });
   const { errors, isSubmitting } = form.formState;
 

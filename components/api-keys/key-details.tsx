@@ -1,6 +1,7 @@
 import type { ApiKeyDetails } from '@/db/queries/api-keys';
 import { DateTime } from '../ui/date-time';
 import { DetailList, DetailRow } from '../ui/detail-row';
+import { describeRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import { PermissionsSummary } from './permissions-summary';
 
 export function KeyDetails({ apiKey: key }: { apiKey: ApiKeyDetails }) {
@@ -13,6 +14,7 @@ export function KeyDetails({ apiKey: key }: { apiKey: ApiKeyDetails }) {
       <DetailRow term="Permissions">
         <PermissionsSummary permissions={key.permissions} />
       </DetailRow>
+      <DetailRow term="Rate limit">{key.rateLimit ? describeRateLimit(key.rateLimit) : <span className="text-slate-500">{describeRateLimit(null)}</span>}</DetailRow>
       <DetailRow term="IP limits">
         {key.ipLimits.length ? <span className="font-mono text-xs">{key.ipLimits.join(', ')}</span> : <span className="text-slate-500">Any address</span>}
       </DetailRow>

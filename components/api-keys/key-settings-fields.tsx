@@ -7,6 +7,7 @@ import { MAX_IP_LIMIT_ENTRIES } from '@/lib/ip-limits';
 import { Field, fieldControlProps } from '../ui/field';
 import { controlClass, Input, Textarea } from '../ui/input';
 import { PermissionsFields } from './permissions-fields';
+import { RateLimitFields } from './rate-limit-fields';
 
 /** The fields both the create and the edit form have (their schemas share these definitions). */
 export type KeySettingsInput = {
@@ -15,6 +16,9 @@ export type KeySettingsInput = {
   ipLimits?: string;
   notifyOnUse?: boolean;
   permissions?: KeyPermissions;
+  rateLimitChoice?: 'none' | 'limit';
+  rateLimitRequests?: string | number;
+  rateLimitWindow?: string;
   expiry?: string;
   expiresOn?: string;
 };
@@ -43,6 +47,7 @@ export function KeySettingsFields({ form, keepExpiryLabel, children }: Props) {
       </Field>
       {children}
       <PermissionsFields form={form} />
+      <RateLimitFields form={form} />
       <Field
         id="ipLimits"
         label="Limit access to IP addresses"

@@ -43,6 +43,16 @@ describe('describeDetails', () => {
     ]);
   });
 
+  it('shows a rate limit change readably, No limit included, at creation too', () => {
+    expect(describeDetails({ changes: { rateLimit: { from: { limit: 1000, window: 'minute' }, to: { limit: 10, window: 'second' } } } }).changes).toEqual([
+      { key: 'rateLimit', label: 'Rate limit', from: { kind: 'text', text: '1,000 per minute' }, to: { kind: 'text', text: '10 per second' } },
+    ]);
+    expect(describeDetails({ changes: { rateLimit: { from: null, to: { limit: 5, window: 'hour' } } } }).changes).toEqual([
+      { key: 'rateLimit', label: 'Rate limit', from: { kind: 'text', text: 'No limit' }, to: { kind: 'text', text: '5 per hour' } },
+    ]);
+    expect(describeDetails({ rateLimit: null }).fields).toEqual([{ key: 'rateLimit', label: 'Rate limit', value: { kind: 'text', text: 'No limit' } }]);
+  });
+
   it('shows other details as label/value pairs, nested records as nested fields', () => {
     const described = describeDetails({ graceUntil: '2026-11-27T08:00:00Z', impact: { integrations: 1200 }, lastActorRole: 'admin' });
     expect(described.changes).toEqual([]);

@@ -1,4 +1,5 @@
 import { describePermissions, isKeyPermissions, PERMISSION_LEVELS, PERMISSION_RESOURCES, RESOURCE_VALUES } from '@/lib/api-keys/permissions';
+import { describeRateLimit, isKeyRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import { formatCount } from '@/lib/format';
 
 /**
@@ -29,6 +30,7 @@ const KNOWN_FIELDS: Record<string, { label: string; mono?: true }> = {
   graceUntil: { label: 'Old secret works until' },
   ipLimits: { label: 'IP limits', mono: true },
   permissions: { label: 'Permissions' },
+  rateLimit: { label: 'Rate limit' },
   notifyOnUse: { label: 'Notify on use' },
   expiresAt: { label: 'Expires' },
   impact: { label: 'Impact' },
@@ -87,9 +89,13 @@ export function describeValue(value: unknown, depth = 0): DetailValue {
   return { kind: 'text', text: scalarText(value) };
 }
 
-// Permissions read with the form's labels ("Feedback: Read and write"), never as raw levels.
-const describeFieldValue = (key: string, value: unknown, depth: number): DetailValue =>
-  key === 'permissions' && isKeyPermissions(value) ? { kind: 'text', text: describePermissions(value) } : describeValue(value, depth);
+// Permissions and rate limits read with the form's labels ("Feedback: Read and write", "1,000 per
+// minute"), never as raw values; a rate limit of null is the choice "No limit", not a missing value.
+function describeFieldValue(key: string, value: unknown, depth: number): DetailValue {
+  if (key === 'permissions' && isKeyPermissions(value)) return { kind: 'text', text: describePermissions(value) };
+  if (key === 'rateLimit' && isKeyRateLimit(value)) return { kind: 'text', text: describeRateLimit(value) };
+  return describeValue(value, depth);
+}
 
 function describeFields(record: Record<string, unknown>, depth: number): DetailField[] {
   return Object.entries(record)
@@ -107,6 +113,7 @@ function describeChange(key: string, { from, to }: { from: unknown; to: unknown 
       to: { kind: 'text', text: PERMISSION_LEVELS[to[resource]].label },
     }));
   }
+  if (key === 'rateLimit') return [{ key, label: fieldLabel(key), from: describeFieldValue(key, from, 1), to: describeFieldValue(key, to, 1) }];
   return [{ key, label: fieldLabel(key), mono: isMono(key), from: describeValue(from, 1), to: describeValue(to, 1) }];
 }
 

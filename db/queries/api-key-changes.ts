@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../index';
 import type { KeyPermissions } from '@/lib/api-keys/permissions';
+import type { KeyRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import type { ApiKeyStatus } from '@/lib/key-status';
 import { apiKeyPreviousSecrets, apiKeys, type ApiKey } from '../schema';
 
@@ -46,6 +47,7 @@ export type KeySettings = {
   notifyOnUse: boolean;
   notifyUserId: string | null;
   permissions: KeyPermissions;
+  rateLimit: KeyRateLimit;
   expiresAt: Date | null;
 };
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { KeyPermissions } from '@/lib/api-keys/permissions';
+import type { KeyRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import type { ApiKeyStatus } from '@/lib/key-status';
 import { getDb, type Tx } from '../index';
 import { apiKeyPreviousSecrets, apiKeys } from '../schema';
@@ -18,6 +19,8 @@ export type ApiKeyLookupRow = {
   ipLimits: string[];
   /** Travels with the cached key: checking a route's permission costs no database work. */
   permissions: KeyPermissions;
+  /** Travels with the cached key too, so an edit reaches the guard through the same eviction. */
+  rateLimit: KeyRateLimit;
   notifyOnUse: boolean;
   createdAt: Date;
 };
@@ -32,6 +35,7 @@ const lookupFields = {
   expiresAt: apiKeys.expiresAt,
   ipLimits: apiKeys.ipLimits,
   permissions: apiKeys.permissions,
+  rateLimit: apiKeys.rateLimit,
   notifyOnUse: apiKeys.notifyOnUse,
   createdAt: apiKeys.createdAt,
 };

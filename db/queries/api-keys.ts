@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { KeyPermissions } from '@/lib/api-keys/permissions';
+import type { KeyRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import { isUuid } from '@/lib/is-uuid';
 import { getDb, type Tx } from '../index';
 import { apiKeyPreviousSecrets, apiKeys, users } from '../schema';
@@ -16,6 +17,8 @@ export type NewApiKey = {
   ipLimits: string[];
   notifyOnUse: boolean;
   permissions: KeyPermissions;
+  /** Required: No limit (null) is a choice the caller makes, never a default. */
+  rateLimit: KeyRateLimit;
   expiresAt: Date | null;
   createdById: string;
 };
@@ -61,6 +64,7 @@ export async function listApiKeys({ communityId }: { communityId: string }) {
       status: apiKeys.status,
       ipLimits: apiKeys.ipLimits,
       permissions: apiKeys.permissions,
+      rateLimit: apiKeys.rateLimit,
       expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
       lastUsedIp: apiKeys.lastUsedIp,
@@ -117,6 +121,7 @@ export async function findApiKeyForAdmin({ id, communityId }: { id: string; comm
       notifyUserId: apiKeys.notifyUserId,
       notifyUserName: notifyUser.name,
       permissions: apiKeys.permissions,
+      rateLimit: apiKeys.rateLimit,
       expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
       lastUsedIp: apiKeys.lastUsedIp,

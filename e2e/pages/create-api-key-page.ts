@@ -1,6 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 
-export type ApiKeyFields = { name: string; description?: string; prefix?: string; ipLimits?: string; notify?: boolean };
+/** The Rate limit fieldset: No limit, or Limit to <requests> per <window>; left as the form has it when not given. */
+export type RateLimitChoice = 'No limit' | { requests: number; per: 'second' | 'minute' | 'hour' };
+
+export type ApiKeyFields = { name: string; description?: string; prefix?: string; ipLimits?: string; notify?: boolean; rateLimit?: RateLimitChoice };
 
 export class CreateApiKeyPage {
   constructor(private readonly page: Page) {}
@@ -12,6 +15,15 @@ export class CreateApiKeyPage {
     await page.getByLabel('Prefix').fill(fields.prefix ?? '');
     await page.getByLabel('Limit access to IP addresses').fill(fields.ipLimits ?? '');
     await page.getByLabel('Receive an email when this API key is used').setChecked(fields.notify ?? false);
+    if (fields.rateLimit) await this.chooseRateLimit(fields.rateLimit);
+  }
+
+  async chooseRateLimit(choice: RateLimitChoice) {
+    const fieldset = this.page.getByRole('group', { name: 'Rate limit' });
+    if (choice === 'No limit') return fieldset.getByRole('radio', { name: 'No limit', exact: true }).check();
+    await fieldset.getByRole('radio', { name: 'Limit to', exact: true }).check();
+    await fieldset.getByLabel('Requests', { exact: true }).fill(String(choice.requests));
+    await fieldset.getByLabel('per', { exact: true }).selectOption(choice.per);
   }
 
   async submit() {

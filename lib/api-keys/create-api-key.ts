@@ -10,6 +10,7 @@ import { parseIpLimits } from '@/lib/ip-limits';
 import type { ApiKeyFormValues } from '@/lib/validations/api-key';
 import { expiryDate } from './expiry';
 import { generateApiKey } from './generate';
+import { rateLimitFromForm } from './rate-limit-policy';
 
 export type CreatedApiKey = { id: string; name: string; key: string };
 
@@ -34,6 +35,7 @@ export async function storeApiKey(key: NewApiKey, { ip }: { ip: string | null })
         prefix: key.prefix,
         ipLimits: key.ipLimits,
         permissions: key.permissions,
+        rateLimit: key.rateLimit,
         notifyOnUse: key.notifyOnUse,
         expiresAt: key.expiresAt?.toISOString() ?? null,
       },
@@ -66,6 +68,7 @@ export async function issueApiKey(data: ApiKeyFormValues, { user, ip }: AdminCon
         ipLimits: ipLimits.entries,
         notifyOnUse: data.notifyOnUse,
         permissions: data.permissions,
+        rateLimit: rateLimitFromForm(data),
         expiresAt: expiryDate(data.expiry, data.expiresOn, new Date()),
         createdById: user.id,
       },

@@ -17,6 +17,7 @@ import { expiryDate } from './expiry';
 import { generateApiKey } from './generate';
 import { graceEndsAt } from './grace-period';
 import { readPermissions, widens } from './permissions';
+import { rateLimitFromForm } from './rate-limit-policy';
 
 /**
  * Every change an admin makes to a key reads the same way: one transaction that locks the key,
@@ -39,7 +40,7 @@ async function lockForChange(tx: Tx, id: string, { user }: AdminContext, version
 const isKey = (value: ApiKey | FormState<never>): value is ApiKey => 'hash' in value;
 
 const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : JSON.stringify(value));
-const EDITABLE = ['name', 'description', 'ipLimits', 'notifyOnUse', 'permissions', 'expiresAt'] as const;
+const EDITABLE = ['name', 'description', 'ipLimits', 'notifyOnUse', 'permissions', 'rateLimit', 'expiresAt'] as const;
 
 /**
  * Saves the edit form. Refuses a form loaded before someone else's save (optimistic check). A key
@@ -62,6 +63,7 @@ export async function editKey(data: ApiKeyEditValues, context: AdminContext): Pr
         notifyUserId: data.notifyOnUse ? (key.notifyOnUse ? (key.notifyUserId ?? user.id) : user.id) : null,
         // In the table's order, as stored ones are read, so an unchanged form compares equal.
         permissions: readPermissions(data.permissions),
+        rateLimit: rateLimitFromForm(data),
         expiresAt: data.expiry === 'keep' ? key.expiresAt : expiryDate(data.expiry, data.expiresOn, new Date()),
       };
       const changes = Object.fromEntries(

@@ -1,10 +1,13 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { CachedApiKey } from '@/lib/api-keys/key-lookup';
+import { rateLimitPolicy } from '@/lib/api-keys/rate-limit-policy';
 import { acceptedPermissionsHeader, describeGrant, isRequiredPermission, permits, requirementOf, type RequiredPermission } from '@/lib/api-keys/permissions';
 import { clientIpFrom, requestIdFrom } from '@/lib/request-stamp';
 import { isDatabaseUnavailable } from '@/db/errors';
 import { log } from '@/lib/logger';
+import { rateLimitHeaders } from '@/lib/rate-limit/headers';
+import { rateLimiter } from '@/lib/rate-limit/limiter';
 import { authenticate } from './authenticate';
 import { ApiError } from './errors';
 import { recordUsage } from './usage-recorder';
@@ -40,7 +43,20 @@ function checkPermission(key: CachedApiKey, permission: RequiredPermission): voi
 }
 
 /**
- * The one guard for /api/v1: authenticates the key (state, IP limit), checks the route's declared
+ * Counts the call against the key's rate limit (SPEC §8), if it has one: the headers every answer
+ * of a limited key carries, or null for a key with No limit (no counter is touched). Throws the
+ * 429 over the limit; its headers (Retry-After included) are returned through `answer` first.
+ */
+async function countCall(key: CachedApiKey, answer: { headers: Record<string, string> | null }): Promise<void> {
+  if (!key.rateLimit) return;
+  const decision = await rateLimiter().hit(`key:${key.id}`, rateLimitPolicy(key.rateLimit));
+  answer.headers = rateLimitHeaders(decision, Date.now());
+  if (!decision.allowed) throw new ApiError('rate_limited');
+}
+
+/**
+ * The one guard for /api/v1: authenticates the key (state, IP limit), counts the call against its
+ * rate limit, checks the route's declared
  * permission, runs the handler, answers errors as JSON, and records the request (allowed or
  * denied) without waiting on the database.
  */
@@ -57,10 +73,12 @@ export function guarded<P = Record<string, never>>(declaration: RouteDeclaration
     let key: CachedApiKey | null = null;
     let response: Response;
     let outcome = 'ok';
+    const limit: { headers: Record<string, string> | null } = { headers: null };
     try {
       const auth = await authenticate(url, request.headers, clientIp);
       key = auth.key;
       if (!auth.ok) throw auth.error;
+      await countCall(auth.key, limit);
       checkPermission(auth.key, permission);
       response = await handler({ key: auth.key, requestId, clientIp, url }, request, routeContext);
     } catch (error) {
@@ -70,6 +88,7 @@ export function guarded<P = Record<string, never>>(declaration: RouteDeclaration
     }
     response.headers.set('x-request-id', requestId);
     response.headers.set('cache-control', 'no-store');
+    for (const [name, value] of Object.entries(limit.headers ?? {})) response.headers.set(name, value);
     // On every answer, as GitHub does, so an integration can learn what an endpoint needs before it is refused.
     if (accepted) response.headers.set('x-accepted-permissions', accepted);
     recordUsage({

@@ -5,6 +5,7 @@ import { apiKeys, users } from '@/db/schema';
 import { createTestKey, versionOf } from '@/lib/api-keys/__fixtures__/test-keys';
 import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { changeKeyStatus, deleteKey, editKey, rotateKey } from '@/lib/api-keys/manage-api-key';
+import { rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
 import { createTestCommunity } from '@/test/db';
 import { calls, mailOf, usageRows, writeBatch } from './__fixtures__/calls';
 
@@ -58,7 +59,7 @@ describe('the toggle on the edit form', () => {
   const edit = async (key: { id: string; name: string }, notifyOnUse: boolean, user = community.admin) => {
     const [current] = await getDb().select().from(apiKeys).where(eq(apiKeys.id, key.id));
     const saved = await editKey(
-      { id: key.id, version: current.updatedAt.toISOString(), name: key.name, description: '', ipLimits: '', notifyOnUse, permissions: current.permissions, expiry: 'keep', expiresOn: '' },
+      { id: key.id, version: current.updatedAt.toISOString(), name: key.name, description: '', ipLimits: '', notifyOnUse, permissions: current.permissions, expiry: 'keep', expiresOn: '', ...rateLimitFormFields(current.rateLimit) },
       { user, ip: null },
     );
     expect(saved).toMatchObject({ ok: true });

@@ -3,6 +3,15 @@ import { EXPIRY_CHOICE_VALUES, parseExpiryDate } from '@/lib/api-keys/expiry';
 import { GRACE_PERIOD_VALUES } from '@/lib/api-keys/grace-period';
 import { LEVEL_VALUES, PERMISSION_LEVELS, PERMISSION_RESOURCES, RESOURCE_VALUES, type PermissionResource } from '@/lib/api-keys/permissions';
 import { KEY_PREFIX_PATTERN, KEY_PREFIX_RULE } from '@/lib/api-keys/prefix';
+import {
+  isRateLimitCount,
+  isRateLimitWindow,
+  NEW_KEY_RATE_LIMIT,
+  RATE_LIMIT_MAX,
+  RATE_LIMIT_MIN,
+  RATE_LIMIT_WINDOW_VALUES,
+} from '@/lib/api-keys/rate-limit-policy';
+import { formatCount } from '@/lib/format';
 import { parseIpLimits } from '@/lib/ip-limits';
 import { isUuid } from '@/lib/is-uuid';
 
@@ -57,6 +66,22 @@ const settings = {
   expiresOn: z.string().max(10).default(''),
 };
 
+const RATE_LIMIT_CHOICE = z.enum(['none', 'limit'], { message: 'Choose No limit or Limit to' });
+// As typed (the number input sends text) or as a number from a non-browser caller; checked below.
+const rateLimitRequests = z.union([z.string().max(20), z.number()], { message: 'Enter a number of requests' });
+const rateLimitWindow = z.string().max(20);
+export const RATE_LIMIT_REQUESTS_RULE = `Enter a whole number from ${formatCount(RATE_LIMIT_MIN)} to ${formatCount(RATE_LIMIT_MAX)}`;
+const WINDOW_RULE = `Choose ${RATE_LIMIT_WINDOW_VALUES.slice(0, -1).join(', ')} or ${RATE_LIMIT_WINDOW_VALUES.at(-1)}`;
+
+/** Digits only (no "1.5", "1e3" or "abc"), within the bounds; checked only when "Limit to" is chosen. */
+function checkRateLimit(value: { rateLimitChoice: string; rateLimitRequests: string | number; rateLimitWindow: string }, ctx: z.RefinementCtx) {
+  if (value.rateLimitChoice !== 'limit') return;
+  const requests = value.rateLimitRequests;
+  const count = typeof requests === 'number' ? requests : /^\s*\d{1,10}\s*$/.test(requests) ? Number(requests) : NaN;
+  if (!isRateLimitCount(count)) ctx.addIssue({ code: 'custom', path: ['rateLimitRequests'], message: RATE_LIMIT_REQUESTS_RULE });
+  if (!isRateLimitWindow(value.rateLimitWindow)) ctx.addIssue({ code: 'custom', path: ['rateLimitWindow'], message: WINDOW_RULE });
+}
+
 function checkCustomExpiry(value: { expiry: string; expiresOn: string }, ctx: z.RefinementCtx) {
   if (value.expiry !== 'custom') return;
   const date = parseExpiryDate(value.expiresOn);
@@ -74,8 +99,13 @@ export const apiKeyFormSchema = z
       .refine((value) => value === '' || KEY_PREFIX_PATTERN.test(value), `Prefix must be ${KEY_PREFIX_RULE}`)
       .default(''),
     expiry: z.enum(EXPIRY_CHOICE_VALUES, { message: 'Choose when the key expires' }).default('never'),
+    // A caller that says nothing gets a new key's limit, as the form shows it.
+    rateLimitChoice: RATE_LIMIT_CHOICE.default('limit'),
+    rateLimitRequests: rateLimitRequests.default(String(NEW_KEY_RATE_LIMIT.limit)),
+    rateLimitWindow: rateLimitWindow.default(NEW_KEY_RATE_LIMIT.window),
   })
-  .superRefine(checkCustomExpiry);
+  .superRefine(checkCustomExpiry)
+  .superRefine(checkRateLimit);
 
 export type ApiKeyFormInput = z.input<typeof apiKeyFormSchema>;
 export type ApiKeyFormValues = z.output<typeof apiKeyFormSchema>;
@@ -90,8 +120,13 @@ export const apiKeyEditSchema = z
     /** updated_at as loaded: saving over someone else's newer change is refused. */
     version,
     expiry: z.enum(['keep', ...EXPIRY_CHOICE_VALUES], { message: 'Choose when the key expires' }).default('keep'),
+    // No default: an edit that does not say which limit it wants must not change it to one.
+    rateLimitChoice: RATE_LIMIT_CHOICE,
+    rateLimitRequests: rateLimitRequests.default(''),
+    rateLimitWindow: rateLimitWindow.default(''),
   })
-  .superRefine(checkCustomExpiry);
+  .superRefine(checkCustomExpiry)
+  .superRefine(checkRateLimit);
 
 export type ApiKeyEditInput = z.input<typeof apiKeyEditSchema>;
 export type ApiKeyEditValues = z.output<typeof apiKeyEditSchema>;

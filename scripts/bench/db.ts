@@ -42,15 +42,15 @@ export async function prepareDatabase(label = 'bench'): Promise<BenchDatabase> {
 
 /**
  * Inserts an enabled key for the seeded community, created by its admin, as the admin form would
- * store it (hash + hint only, a new key's permissions). Done over SQL rather than through db/queries: those modules are
+ * store it (hash + hint only, a new key's permissions, No limit: a round measures the guard, not a limit it runs into). Done over SQL rather than through db/queries: those modules are
  * `server-only`, and with Postgres a second writer process is safe (unlike PGlite).
  */
 export async function createBenchKey(sql: postgres.Sql, label: string): Promise<{ id: string; key: string }> {
   const generated = generateApiKey('bench');
   const name = `bench ${label} ${generated.hint}`;
   const rows = await sql<{ id: string }[]>`
-    insert into api_keys (community_id, created_by_id, name, prefix, hash, hint, permissions)
-    select c.id, u.id, ${name}, ${generated.prefix}, ${generated.hash}, ${generated.hint}, ${sql.json(NEW_KEY_PERMISSIONS)}
+    insert into api_keys (community_id, created_by_id, name, prefix, hash, hint, permissions, rate_limit)
+    select c.id, u.id, ${name}, ${generated.prefix}, ${generated.hash}, ${generated.hint}, ${sql.json(NEW_KEY_PERMISSIONS)}, null
     from communities c join users u on u.community_id = c.id and u.role = 'admin'
     where c.slug = 'acme'
     order by u.created_at

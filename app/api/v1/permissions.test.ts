@@ -8,6 +8,7 @@ import { versionOf } from '@/lib/api-keys/__fixtures__/test-keys';
 import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { editKey } from '@/lib/api-keys/manage-api-key';
 import { everywhere, LEVEL_VALUES, type KeyPermissions, type PermissionLevel } from '@/lib/api-keys/permissions';
+import { rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
 import { callRoute, createTestKey } from '@/test/api';
 import { createTestCommunity } from '@/test/db';
 import * as feedbackRoute from './feedback/route';
@@ -110,7 +111,7 @@ describe('the permission check', () => {
     expect((await postFeedback(key.key)).status).toBe(403);
     const edit = async (feedbackLevel: PermissionLevel) =>
       editKey(
-        { id: key.id, version: await versionOf(key.id), name: key.name, description: '', ipLimits: '', notifyOnUse: false, permissions: { ...everywhere('read'), feedback: feedbackLevel }, expiry: 'keep', expiresOn: '' },
+        { id: key.id, version: await versionOf(key.id), name: key.name, description: '', ipLimits: '', notifyOnUse: false, permissions: { ...everywhere('read'), feedback: feedbackLevel }, expiry: 'keep', expiresOn: '', ...rateLimitFormFields(null) },
         { user: community.admin, ip: null },
       );
     expect(await edit('write')).toMatchObject({ ok: true });

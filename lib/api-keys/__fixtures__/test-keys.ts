@@ -8,10 +8,12 @@ import { changeKeyStatus, deleteKey } from '../manage-api-key';
 import { storeApiKey } from '../create-api-key';
 import { generateApiKey } from '../generate';
 import { everywhere, type KeyPermissions } from '../permissions';
+import type { KeyRateLimit } from '../rate-limit-policy';
 
 /**
  * Stores a fresh key as the admin form does (key and audit entry), and returns its plaintext too.
- * Tests that are not about permissions get a key that may call everything; the others pass theirs.
+ * Tests that are not about permissions get a key that may call everything, and tests not about rate
+ * limits one with No limit (so no test is slowed or refused by a limit it did not ask for); the others pass theirs.
  */
 export async function createTestKey({
   communityId,
@@ -21,6 +23,7 @@ export async function createTestKey({
   expiresAt = null,
   notifyOnUse = false,
   permissions = everywhere('write'),
+  rateLimit = null,
 }: {
   communityId: string;
   createdById: string;
@@ -29,10 +32,11 @@ export async function createTestKey({
   expiresAt?: Date | null;
   notifyOnUse?: boolean;
   permissions?: KeyPermissions;
+  rateLimit?: KeyRateLimit;
 }) {
   const generated = generateApiKey('test');
   const created = await storeApiKey(
-    { communityId, name, description: '', prefix: generated.prefix, hash: generated.hash, hint: generated.hint, ipLimits, notifyOnUse, permissions, expiresAt, createdById },
+    { communityId, name, description: '', prefix: generated.prefix, hash: generated.hash, hint: generated.hint, ipLimits, notifyOnUse, permissions, rateLimit, expiresAt, createdById },
     { ip: null },
   );
   return { id: created.id, name: created.name, key: generated.key, hash: generated.hash, hint: generated.hint };

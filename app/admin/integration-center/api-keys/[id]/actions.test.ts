@@ -9,6 +9,7 @@ import { findApiKeyByHash } from '@/lib/api-keys/key-lookup';
 import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { keyState } from '@/lib/api-keys/key-state';
 import { everywhere, type KeyPermissions } from '@/lib/api-keys/permissions';
+import { rateLimitFormFields, type KeyRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import { createTestCommunity } from '@/test/db';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -34,7 +35,7 @@ afterAll(async () => {
   await closeDatabase();
 });
 
-const newKey = (opts: { name?: string; expiresAt?: Date | null; communityId?: string; createdById?: string; permissions?: KeyPermissions } = {}) =>
+const newKey = (opts: { name?: string; expiresAt?: Date | null; communityId?: string; createdById?: string; permissions?: KeyPermissions; rateLimit?: KeyRateLimit } = {}) =>
   createTestKey({ communityId: home.communityId, createdById: home.admin.id, ...opts });
 const row = async (id: string) => (await getDb().select().from(apiKeys).where(eq(apiKeys.id, id)))[0];
 const audits = (id: string, action: string) => getDb().select().from(auditLog).where(and(eq(auditLog.apiKeyId, id), eq(auditLog.action, action)));
@@ -48,6 +49,7 @@ const editInput = (key: { id: string; name: string }, version: Date, patch: Reco
   permissions: everywhere('write'),
   expiry: 'keep',
   expiresOn: '',
+  ...rateLimitFormFields(null),
   ...patch,
 });
 // The API sees a change once this instance's key cache hears of it: wait for that, with room to
@@ -132,6 +134,44 @@ describe('edit', () => {
     expect(await row(key.id)).toMatchObject({ permissions: everywhere('none'), updatedAt: version });
     expect(await audits(key.id, 'api_key.edited')).toHaveLength(0);
     expect(await mailOf(key.id)).toHaveLength(0);
+  });
+
+  it('records a rate limit change from → to, and No limit as a choice', async () => {
+    const key = await newKey({ rateLimit: { limit: 1000, window: 'minute' } });
+    const saved = await actions.editApiKeyAction(editInput(key, (await row(key.id)).updatedAt, rateLimitFormFields({ limit: 10, window: 'second' })));
+    expect(saved).toMatchObject({ ok: true, data: { changed: ['rateLimit'] } });
+    expect((await row(key.id)).rateLimit).toEqual({ limit: 10, window: 'second' });
+    expect(await actions.editApiKeyAction(editInput(key, (await row(key.id)).updatedAt, { rateLimitChoice: 'none', rateLimitRequests: '', rateLimitWindow: '' }))).toMatchObject({ ok: true });
+    expect((await row(key.id)).rateLimit).toBeNull();
+    const changes = (await audits(key.id, 'api_key.edited')).map((entry) => (entry.details as { changes: Record<string, unknown> }).changes);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { rateLimit: { from: { limit: 1000, window: 'minute' }, to: { limit: 10, window: 'second' } } },
+        { rateLimit: { from: { limit: 10, window: 'second' }, to: null } },
+      ]),
+    );
+    // The same limit again changes nothing.
+    expect(await actions.editApiKeyAction(editInput(key, (await row(key.id)).updatedAt, rateLimitFormFields(null)))).toMatchObject({ ok: true, data: { changed: [] } });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['0', { rateLimitRequests: '0' }, 'rateLimitRequests'],
+    ['−1', { rateLimitRequests: '-1' }, 'rateLimitRequests'],
+    ['1.5', { rateLimitRequests: '1.5' }, 'rateLimitRequests'],
+    ['10 000 000', { rateLimitRequests: 10_000_000 }, 'rateLimitRequests'],
+    ['abc', { rateLimitRequests: 'abc' }, 'rateLimitRequests'],
+    ['an empty number', { rateLimitRequests: '' }, 'rateLimitRequests'],
+    ['an unknown window', { rateLimitWindow: 'day' }, 'rateLimitWindow'],
+    ['an unknown choice', { rateLimitChoice: 'unlimited' }, 'rateLimitChoice'],
+    ['no choice at all', { rateLimitChoice: undefined }, 'rateLimitChoice'],
+  ])('refuses a rate limit of %s as a field error, saving nothing', async (_label, patch, field) => {
+    const key = await newKey({ rateLimit: { limit: 5, window: 'hour' } });
+    const version = (await row(key.id)).updatedAt;
+    const result = await actions.editApiKeyAction(editInput(key, version, { ...rateLimitFormFields({ limit: 7, window: 'minute' }), ...patch }));
+    expect(result.ok).toBeFalsy();
+    expect(result.errors?.[field]?.length).toBeGreaterThan(0);
+    expect(await row(key.id)).toMatchObject({ rateLimit: { limit: 5, window: 'hour' }, updatedAt: version });
+    expect(await audits(key.id, 'api_key.edited')).toHaveLength(0);
   });
 
   it('dry-runs tighter IP limits without changing anything', async () => {

@@ -75,6 +75,14 @@ describe('createApiKeyAction', () => {
     ['CIDR /33', { ipLimits: '10.0.0.0/33' }, 'ipLimits', /"10\.0\.0\.0\/33"/],
     ['IPv6 ::g', { ipLimits: '::g' }, 'ipLimits', /"::g"/],
     ['IP 1.2.3', { ipLimits: '1.2.3' }, 'ipLimits', /"1\.2\.3"/],
+    ['rate limit 0', { rateLimitChoice: 'limit', rateLimitRequests: '0' }, 'rateLimitRequests', /whole number from 1 to 1,000,000/],
+    ['rate limit −1', { rateLimitChoice: 'limit', rateLimitRequests: '-1' }, 'rateLimitRequests', /whole number from 1 to 1,000,000/],
+    ['rate limit 1.5', { rateLimitChoice: 'limit', rateLimitRequests: '1.5' }, 'rateLimitRequests', /whole number/],
+    ['rate limit 1.5 as a number', { rateLimitChoice: 'limit', rateLimitRequests: 1.5 }, 'rateLimitRequests', /whole number/],
+    ['rate limit 10 000 000', { rateLimitChoice: 'limit', rateLimitRequests: '10000000' }, 'rateLimitRequests', /whole number from 1 to 1,000,000/],
+    ['rate limit abc', { rateLimitChoice: 'limit', rateLimitRequests: 'abc' }, 'rateLimitRequests', /whole number/],
+    ['rate limit per day', { rateLimitChoice: 'limit', rateLimitRequests: '5', rateLimitWindow: 'day' }, 'rateLimitWindow', /Choose second, minute or hour/],
+    ['rate limit choice “lots”', { rateLimitChoice: 'lots' }, 'rateLimitChoice', /Choose No limit or Limit to/],
     ['1 000 lines', { ipLimits: Array.from({ length: 1000 }, (_, i) => `10.0.${i >> 8}.${i & 255}`).join('\n') }, 'ipLimits', /At most 100/],
   ];
 
@@ -123,6 +131,18 @@ describe('createApiKeyAction', () => {
     expect(row.permissions).toEqual(permissions);
     const [audit] = await getDb().select().from(auditLog).where(eq(auditLog.apiKeyId, row.id));
     expect(audit.details).toMatchObject({ permissions });
+  });
+
+  it('starts a key at 1,000 per minute unless told otherwise; stores the limit chosen or No limit, and audits it', async () => {
+    const byDefault = await createApiKeyAction({ ...valid, name: 'Default rate limit' });
+    const chosen = await createApiKeyAction({ ...valid, name: 'Chosen rate limit', rateLimitChoice: 'limit', rateLimitRequests: '25', rateLimitWindow: 'second' });
+    const unlimited = await createApiKeyAction({ ...valid, name: 'No rate limit', rateLimitChoice: 'none', rateLimitRequests: 'ignored', rateLimitWindow: 'ignored' });
+    const rateLimitOf = async (id: string) => (await getDb().select().from(apiKeys).where(eq(apiKeys.id, id)))[0].rateLimit;
+    expect(await rateLimitOf(byDefault.data!.id)).toEqual({ limit: 1000, window: 'minute' });
+    expect(await rateLimitOf(chosen.data!.id)).toEqual({ limit: 25, window: 'second' });
+    expect(await rateLimitOf(unlimited.data!.id)).toBeNull();
+    const [audit] = await getDb().select().from(auditLog).where(eq(auditLog.apiKeyId, chosen.data!.id));
+    expect(audit.details).toMatchObject({ rateLimit: { limit: 25, window: 'second' } });
   });
 
   const read = NEW_KEY_PERMISSIONS;

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';
 import { findApiKeyForAdmin } from '@/db/queries/api-keys';
 import { requireAdmin } from '@/lib/auth';
+import { rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
 import { formatIpLimits } from '@/lib/ip-limits';
 import { crumbs, routes } from '@/lib/routes';
 import { editApiKeyAction, previewIpLimitsAction } from '../actions';
@@ -40,6 +41,7 @@ export default async function EditApiKeyPage({ params }: { params: Promise<{ id:
             permissions: key.permissions,
             expiry: 'keep',
             expiresOn: '',
+            ...rateLimitFormFields(key.rateLimit),
           }}
         />
       </Card>
