@@ -10,7 +10,9 @@
  *
  * Options (all optional): --duration <s per round, 15> --warmup <s, 10> --rounds <min pairs, 3>
  * --max-rounds <10> --connections <50> --min-requests <guarded, 50000> --serial <s with one connection, 10; 0 = skip>
- * --port <3300> --build (rebuild even if .next/BUILD_ID exists) --profile <dir> (server CPU profile).
+ * --port <3300> --build (rebuild even if .next/BUILD_ID exists) --profile <dir> (server CPU profile)
+ * --limit <n> (guarded keys get a rate limit of n per second they never reach; with REDIS_URL set the
+ * server counts in Redis, else in process).
  * DATABASE_URL: use that database (kept); without it a fresh ic_bench_<timestamp> is created and dropped.
  *
  * Targets are reported, not asserted: the exit code is non-zero only if something crashed.
@@ -36,6 +38,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '3300' },
     build: { type: 'boolean', default: false },
     profile: { type: 'string' },
+    limit: { type: 'string' },
   },
 });
 const num = (name: keyof typeof args) => {
@@ -79,11 +82,12 @@ async function main() {
     server = await startServer({ port: options.port, databaseUrl: db.url, profileDir: args.profile });
     const running = server;
     console.log(`server: pid ${server.pid} on ${server.baseUrl} (NODE_ENV=production, LOG_LEVEL=warn)`);
+    if (args.limit) console.log(`guarded keys: limit ${args.limit} per second, counted ${process.env.REDIS_URL ? `in Redis (${process.env.REDIS_URL})` : "in process"}`);
 
     const runs: Run[] = [];
     /** One autocannon run; a guarded run gets a key of its own so its usage rows can be counted exactly. */
     const measure = async (phase: string, target: Target, durationSec: number, connections = options.connections, drain = true) => {
-      const key = target === 'guarded' ? await createBenchKey(db.sql, phase) : null;
+      const key = target === 'guarded' ? await createBenchKey(db.sql, phase, args.limit ? { limit: Number(args.limit), window: 'second' } : null) : null;
       const { result: load, cpu } = await withCpu(running.pid, () =>
         runLoad({
           url: running.baseUrl + PATHS[target],

@@ -56,9 +56,8 @@ async function countCall(key: CachedApiKey, answer: { headers: Record<string, st
 
 /**
  * The one guard for /api/v1: authenticates the key (state, IP limit), counts the call against its
- * rate limit, checks the route's declared
- * permission, runs the handler, answers errors as JSON, and records the request (allowed or
- * denied) without waiting on the database.
+ * rate limit, checks the route's declared permission, runs the handler, answers errors as JSON,
+ * and records the request (allowed or denied) without waiting on the database.
  */
 export function guarded<P = Record<string, never>>(declaration: RouteDeclaration, handler: Handler<P>) {
   // Types require a declaration; this catches a JavaScript caller or a cast at start-up, not at the first call.

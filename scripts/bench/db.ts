@@ -2,6 +2,7 @@ import postgres from 'postgres';
 // The pure key helpers (no `server-only`, no database): the same format the admin form issues.
 import { generateApiKey } from '../../lib/api-keys';
 import { NEW_KEY_PERMISSIONS } from '../../lib/api-keys/permissions';
+import type { KeyRateLimit } from '../../lib/api-keys/rate-limit-policy';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -42,15 +43,17 @@ export async function prepareDatabase(label = 'bench'): Promise<BenchDatabase> {
 
 /**
  * Inserts an enabled key for the seeded community, created by its admin, as the admin form would
- * store it (hash + hint only, a new key's permissions, No limit: a round measures the guard, not a limit it runs into). Done over SQL rather than through db/queries: those modules are
- * `server-only`, and with Postgres a second writer process is safe (unlike PGlite).
+ * store it (hash + hint only, a new key's permissions). Its rate limit is No limit unless given
+ * (`--limit`: one it never reaches, so a round measures counting, not refusing). Done over SQL
+ * rather than through db/queries: those modules are `server-only`, and with Postgres a second
+ * writer process is safe (unlike PGlite).
  */
-export async function createBenchKey(sql: postgres.Sql, label: string): Promise<{ id: string; key: string }> {
+export async function createBenchKey(sql: postgres.Sql, label: string, rateLimit: KeyRateLimit = null): Promise<{ id: string; key: string }> {
   const generated = generateApiKey('bench');
   const name = `bench ${label} ${generated.hint}`;
   const rows = await sql<{ id: string }[]>`
     insert into api_keys (community_id, created_by_id, name, prefix, hash, hint, permissions, rate_limit)
-    select c.id, u.id, ${name}, ${generated.prefix}, ${generated.hash}, ${generated.hint}, ${sql.json(NEW_KEY_PERMISSIONS)}, null
+    select c.id, u.id, ${name}, ${generated.prefix}, ${generated.hash}, ${generated.hint}, ${sql.json(NEW_KEY_PERMISSIONS)}, ${rateLimit ? sql.json(rateLimit) : null}
     from communities c join users u on u.community_id = c.id and u.role = 'admin'
     where c.slug = 'acme'
     order by u.created_at
