@@ -13,10 +13,11 @@ export type { RateLimitDecision, RateLimitPolicy } from './sliding-window';
  * single-instance default). Its own algorithm is a fixed window, which lets 2× the limit through
  * at a boundary, so each window is counted as two fixed slots and weighed (sliding-window.ts).
  *
- * Redis down or slow: calls are counted in memory while the connection is not ready (no waiting),
- * every command is bounded (100 ms, no offline queue), and after a command fails Redis is not
- * asked for 5 s: the API neither fails nor becomes unlimited (each instance counts on its own
- * meanwhile). One warning when Redis is lost, one line when it is back; ioredis reconnects by itself.
+ * Redis down or slow: calls are counted in memory while the connection is not ready (without
+ * waiting, except up to 500 ms for the first connection after start), every command is bounded
+ * (100 ms, no offline queue), and after a command fails Redis is not asked for 5 s: the API neither
+ * fails nor becomes unlimited (each instance counts on its own meanwhile). One warning when Redis
+ * is lost, one line when it is back; ioredis reconnects by itself.
  */
 export type RateLimiter = {
   /** Counts one call for `key` and says whether it is within the policy. */
@@ -31,6 +32,7 @@ export type RateLimiter = {
 };
 
 const COMMAND_TIMEOUT_MS = 100;
+const FIRST_CONNECTION_WAIT_MS = 500;
 const REDIS_PAUSE_MS = 5_000;
 // Counters never refuse by themselves: the limit is compared in decide(), so one store per
 // window length serves every limit.
@@ -65,6 +67,20 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
   redis?.on('error', lost);
   redis?.on('ready', back);
   const redisUsable = () => redis !== null && redis.status === 'ready' && Date.now() >= pausedUntil;
+  // The first calls after start wait (500 ms at most) for the first connection, rather than being
+  // counted in memory and then again from zero in Redis.
+  let firstConnection: Promise<void> | null = redis
+    ? new Promise<void>((resolve) => {
+        const settle = () => {
+          clearTimeout(timer);
+          firstConnection = null;
+          resolve();
+        };
+        const timer = setTimeout(settle, FIRST_CONNECTION_WAIT_MS);
+        redis.once('ready', settle);
+        redis.once('error', settle);
+      })
+    : null;
 
   function stores(windowSec: number): Stores {
     let found = byWindow.get(windowSec);
@@ -79,6 +95,7 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
   /** Runs `op` on Redis when it may be used, else (or when it fails) on memory. */
   async function run<T>(windowSec: number, op: (store: RateLimiterAbstract) => Promise<T>): Promise<T> {
     const { redis: shared, memory } = stores(windowSec);
+    if (firstConnection) await firstConnection;
     if (shared && redisUsable()) {
       try {
         const result = await op(shared);
@@ -118,6 +135,7 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
     },
     store: () => (redisUsable() ? 'redis' : 'memory'),
     async close() {
+      if (firstConnection) await firstConnection;
       await redis?.quit().catch(() => redis.disconnect());
     },
   };
