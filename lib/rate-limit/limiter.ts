@@ -15,7 +15,7 @@ export type { RateLimitDecision, RateLimitPolicy } from './sliding-window';
  *
  * Redis down or slow: calls are counted in memory while the connection is not ready (without
  * waiting, except up to 500 ms for the first connection after start), every command is bounded
- * (100 ms, no offline queue), and after a command fails Redis is not asked for 5 s: the API neither
+ * (250 ms, no offline queue), and after a command fails Redis is not asked for 5 s: the API neither
  * fails nor becomes unlimited (each instance counts on its own meanwhile). One warning when Redis
  * is lost, one line when it is back; ioredis reconnects by itself.
  */
@@ -31,7 +31,9 @@ export type RateLimiter = {
   close(): Promise<void>;
 };
 
-const COMMAND_TIMEOUT_MS = 100;
+// Wall time, so a busy event loop makes replies late too: low enough to bound a stalled Redis, high
+// enough that a saturated instance does not mistake its own delay for an outage.
+const COMMAND_TIMEOUT_MS = 250;
 const FIRST_CONNECTION_WAIT_MS = 500;
 const REDIS_PAUSE_MS = 5_000;
 // Counters never refuse by themselves: the limit is compared in decide(), so one store per
