@@ -9,8 +9,9 @@ import { rateLimiter, type RateLimitPolicy } from './rate-limit/limiter';
  * refused before any hash is computed. Only failures count; a success clears the account's count.
  */
 export const SIGN_IN_LIMITS = {
-  account: { limit: 5, windowSec: 15 * 60 },
-  ip: { limit: 100, windowSec: 60 * 60 },
+  // Strict windows: never more than 5 (or 100) failures in any 15 minutes (or hour), even in bursts.
+  account: { limit: 5, windowSec: 15 * 60, strict: true },
+  ip: { limit: 100, windowSec: 60 * 60, strict: true },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 type Scope = keyof typeof SIGN_IN_LIMITS;

@@ -34,6 +34,21 @@ describe('decide', () => {
   });
 });
 
+describe('decide, strict', () => {
+  const strict = { limit: 5, windowSec: 900, strict: true };
+  it('counts the previous slot in full until it ends: never more than the limit in any window', () => {
+    // Five failures at the very end of the previous slot: the weighted estimate would let a sixth
+    // through a few minutes later; strict waits until that slot is out of the window.
+    expect(decide({ ...strict, strict: false }, { previous: 5, current: 0, elapsed: 0.3 }).allowed).toBe(true);
+    expect(decide(strict, { previous: 5, current: 0, elapsed: 0.3 })).toMatchObject({ allowed: false, retryAfterSec: 630 });
+    expect(decide(strict, { previous: 4, current: 0, elapsed: 0.3 })).toMatchObject({ allowed: true, remaining: 0 });
+  });
+
+  it('a full current slot waits for the next one to end', () => {
+    expect(decide(strict, { previous: 0, current: 5, elapsed: 0.25 }).retryAfterSec).toBe(1575);
+  });
+});
+
 describe('slotOf', () => {
   it('names the slot and how far into it a time is', () => {
     expect(slotOf(90_000, 60)).toEqual({ index: 1, elapsed: 0.5 });

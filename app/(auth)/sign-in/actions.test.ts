@@ -79,10 +79,10 @@ describe('signInAction throttling', () => {
     expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(5);
 
     const waitMinutes = minutesIn(throttled[0]);
-    // 5 failures at the start of a 15-minute slot: 15 minutes for the slot, then 3 more while
-    // they fade from the sliding window below the limit.
-    expect(waitMinutes).toBe(18);
-    expect(messages[5]).toBe('Too many sign-in attempts. Try again in 18 minutes.');
+    // 5 failures at the start of a 15-minute slot: a strict window counts them in full until the
+    // next slot has ended too, so no 15-minute span ever holds a sixth.
+    expect(waitMinutes).toBe(30);
+    expect(messages[5]).toBe('Too many sign-in attempts. Try again in 30 minutes.');
 
     // The right password is refused too, and costs no hash.
     expect((await attempt(RIGHT_PASSWORD)).message).toMatch(THROTTLED);
@@ -120,7 +120,7 @@ describe('signInAction throttling', () => {
 
   it('throttles a client IP after 100 failures over many e-mails, whichever e-mail comes next', async () => {
     for (let i = 0; i < 100; i++) expect((await attempt('wrong', `spray-${ip}-${i}@example.test`)).message).toBe(WRONG);
-    // 100 failures at the start of the hour: the hour, then 1% of the next while they fade.
-    expect((await attempt(RIGHT_PASSWORD)).message).toBe('Too many sign-in attempts. Try again in 61 minutes.');
+    // 100 failures at the start of the hour: counted in full until the next hour has ended too.
+    expect((await attempt(RIGHT_PASSWORD)).message).toBe('Too many sign-in attempts. Try again in 120 minutes.');
   }, 60_000);
 });
