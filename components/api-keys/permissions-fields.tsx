@@ -2,6 +2,7 @@
 
 import type { UseFormReturn } from 'react-hook-form';
 import { LEVEL_VALUES, PERMISSION_LEVELS, PERMISSION_RESOURCES, RESOURCE_VALUES } from '@/lib/api-keys/permissions';
+import { Fieldset, radioPillClass } from '../ui/fieldset';
 import type { KeySettingsInput } from './key-settings-fields';
 
 type Props = { form: UseFormReturn<KeySettingsInput> };
@@ -15,16 +16,12 @@ export function PermissionsFields({ form }: Props) {
   const groupError = errors?.message ?? errors?.root?.message;
 
   return (
-    <fieldset className="space-y-3" aria-describedby={describedBy('permissions-hint', groupError && 'permissions-error')}>
-      <legend className="text-sm font-medium text-slate-900">Permissions</legend>
-      <p id="permissions-hint" className="-mt-1 text-xs text-slate-500">
-        What integrations using this key may do through the API. Read and write includes Read; calls without the permission get 403 insufficient_scope.
-      </p>
-      {groupError && (
-        <p id="permissions-error" className="text-sm text-red-700" role="alert">
-          {groupError}
-        </p>
-      )}
+    <Fieldset
+      id="permissions"
+      legend="Permissions"
+      hint="What integrations using this key may do through the API. Read and write includes Read; calls without the permission get 403 insufficient_scope."
+      error={groupError}
+    >
       <div className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
         {RESOURCE_VALUES.map((resource) => {
           const { label, description } = PERMISSION_RESOURCES[resource];
@@ -57,7 +54,7 @@ export function PermissionsFields({ form }: Props) {
                   <label
                     key={level}
                     htmlFor={`${id}-${level}`}
-                    className="flex cursor-pointer items-center gap-2 whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-700 has-[:checked]:ring-brand-600"
+                    className={radioPillClass}
                   >
                     <input
                       id={`${id}-${level}`}
@@ -74,6 +71,6 @@ export function PermissionsFields({ form }: Props) {
           );
         })}
       </div>
-    </fieldset>
+    </Fieldset>
   );
 }

@@ -4,13 +4,11 @@ import type { UseFormReturn } from 'react-hook-form';
 import { RATE_LIMIT_MAX, RATE_LIMIT_MIN, RATE_LIMIT_WINDOW_VALUES, RATE_LIMIT_WINDOWS } from '@/lib/api-keys/rate-limit-policy';
 import { formatCount } from '@/lib/format';
 import { Field, fieldControlProps } from '../ui/field';
+import { Fieldset, radioPillClass } from '../ui/fieldset';
 import { controlClass, Input } from '../ui/input';
 import type { KeySettingsInput } from './key-settings-fields';
 
 type Props = { form: UseFormReturn<KeySettingsInput> };
-
-const radioClass =
-  'flex cursor-pointer items-center gap-2 whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-700 has-[:checked]:ring-brand-600';
 
 /**
  * "Rate limit" (SPEC §8): No limit, or Limit to <Requests> per <second|minute|hour>. Native radios
@@ -25,22 +23,18 @@ export function RateLimitFields({ form }: Props) {
   const windowError = errors.rateLimitWindow?.message;
 
   return (
-    <fieldset className="space-y-3" aria-describedby={['rateLimit-hint', choiceError && 'rateLimitChoice-error'].filter(Boolean).join(' ')}>
-      <legend className="text-sm font-medium text-slate-900">Rate limit</legend>
-      <p id="rateLimit-hint" className="-mt-1 text-xs text-slate-500">
-        Calls over the limit get 429 rate_limited with Retry-After; every answer says how many calls are left.
-      </p>
-      {choiceError && (
-        <p id="rateLimitChoice-error" className="text-sm text-red-700" role="alert">
-          {choiceError}
-        </p>
-      )}
+    <Fieldset
+      id="rateLimit"
+      legend="Rate limit"
+      hint="Calls over the limit get 429 rate_limited with Retry-After; every answer says how many calls are left."
+      error={choiceError}
+    >
       <div className="flex flex-wrap gap-2">
-        <label htmlFor="rateLimitChoice-none" className={radioClass}>
+        <label htmlFor="rateLimitChoice-none" className={radioPillClass}>
           <input id="rateLimitChoice-none" type="radio" value="none" className="size-4 accent-brand-600" {...form.register('rateLimitChoice')} />
           No limit
         </label>
-        <label htmlFor="rateLimitChoice-limit" className={radioClass}>
+        <label htmlFor="rateLimitChoice-limit" className={radioPillClass}>
           <input id="rateLimitChoice-limit" type="radio" value="limit" className="size-4 accent-brand-600" {...form.register('rateLimitChoice')} />
           Limit to
         </label>
@@ -68,6 +62,6 @@ export function RateLimitFields({ form }: Props) {
           </select>
         </Field>
       </div>
-    </fieldset>
+    </Fieldset>
   );
 }
