@@ -1,7 +1,7 @@
 'use client';
 
 import type { UseFormReturn } from 'react-hook-form';
-import { RATE_LIMIT_MAX, RATE_LIMIT_MIN, RATE_LIMIT_WINDOW_VALUES, RATE_LIMIT_WINDOWS } from '@/lib/api-keys/rate-limit-policy';
+import { NO_LIMIT_LABEL, RATE_LIMIT_MAX, RATE_LIMIT_MIN, RATE_LIMIT_WINDOW_VALUES, RATE_LIMIT_WINDOWS } from '@/lib/api-keys/rate-limit-policy';
 import { formatCount } from '@/lib/format';
 import { Field, fieldControlProps } from '../ui/field';
 import { Fieldset, radioPillClass } from '../ui/fieldset';
@@ -32,7 +32,7 @@ export function RateLimitFields({ form }: Props) {
       <div className="flex flex-wrap gap-2">
         <label htmlFor="rateLimitChoice-none" className={radioPillClass}>
           <input id="rateLimitChoice-none" type="radio" value="none" className="size-4 accent-brand-600" {...form.register('rateLimitChoice')} />
-          No limit
+          {NO_LIMIT_LABEL}
         </label>
         <label htmlFor="rateLimitChoice-limit" className={radioPillClass}>
           <input id="rateLimitChoice-limit" type="radio" value="limit" className="size-4 accent-brand-600" {...form.register('rateLimitChoice')} />
