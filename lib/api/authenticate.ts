@@ -46,12 +46,12 @@ export async function authenticate(url: URL, headers: Headers, clientIp: string 
   if (!parsed.ok) return withoutKey('invalid_key');
 
   const hash = hashApiKey(parsed.key);
-  const cached = cachedApiKey(hash);
-  if (cached === undefined) {
+  // An address over its limit may not make us look up a key we do not already hold.
+  if (cachedApiKey(hash) === undefined) {
     const throttled = await throttledBeforeLookup(clientIp);
     if (throttled) return { ok: false, error: throttled, key: null };
   }
-  const key = cached !== undefined ? cached : await findApiKeyByHash(hash);
+  const key = await findApiKeyByHash(hash);
   if (!key) return withoutKey('invalid_key');
   const state = keyState(key);
   if (state === 'deleted') return withoutKey('invalid_key', key);
