@@ -10,7 +10,8 @@
  *
  * Options (all optional): --duration <s per round, 15> --warmup <s, 10> --rounds <min pairs, 3>
  * --max-rounds <10> --connections <50> --min-requests <guarded, 50000> --serial <s with one connection, 10; 0 = skip>
- * --port <3300> --build (rebuild even if .next/BUILD_ID exists) --profile <dir> (server CPU profile)
+ * --port <3300> --build (rebuild even if .next/BUILD_ID exists) --profile <dir> (server CPU profile; prints where
+ * the guarded path's CPU goes, per request, against the baseline: scripts/bench/profile.ts)
  * --limit <n> (guarded keys get a rate limit of n per second they never reach; with REDIS_URL set the
  * server counts in Redis, else in process).
  * DATABASE_URL: use that database (kept); without it a fresh ic_bench_<timestamp> is created and dropped.
@@ -23,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { machineBusyOver, withCpu } from './bench/cpu';
 import { countUsageRows, createBenchKey, prepareDatabase, waitForUsageRows } from './bench/db';
 import { runLoad } from './bench/load';
+import { nowUs, profileReport, saveWindows, type ProfileWindow } from './bench/profile';
 import { runTable, summary, usageTable, type Run, type Target, type Targets } from './bench/report';
 import { ensureBuild, startServer, type RunningServer } from './bench/server';
 
@@ -85,9 +87,11 @@ async function main() {
     if (args.limit) console.log(`guarded keys: limit ${args.limit} per second, counted ${process.env.REDIS_URL ? `in Redis (${process.env.REDIS_URL})` : "in process"}`);
 
     const runs: Run[] = [];
+    const windows: ProfileWindow[] = [];
     /** One autocannon run; a guarded run gets a key of its own so its usage rows can be counted exactly. */
     const measure = async (phase: string, target: Target, durationSec: number, connections = options.connections, drain = true) => {
       const key = target === 'guarded' ? await createBenchKey(db.sql, phase, args.limit ? { limit: Number(args.limit), window: 'second' } : null) : null;
+      const startUs = nowUs();
       const { result: load, cpu } = await withCpu(running.pid, () =>
         runLoad({
           url: running.baseUrl + PATHS[target],
@@ -110,6 +114,7 @@ async function main() {
         run.cpuMsPerRequest = ((cpu.serverSec + caughtUp.cpu.serverSec) * 1000) / load.responses;
       }
       runs.push(run);
+      if (phase.startsWith('round')) windows.push({ target, startUs, endUs: nowUs(), responses: load.responses });
       console.log(
         `  ${phase.padEnd(12)} ${run.path.padEnd(12)} ${load.reqPerSec.toFixed(0).padStart(6)} req/s  p50 ${load.p50} ms  p99 ${load.p99} ms` +
           `  ${load.responses} responses${load.non2xx ? `, ${load.non2xx} non-2xx` : ''}${load.errors ? `, ${load.errors} errors` : ''}`,
@@ -166,6 +171,10 @@ async function main() {
       for (const line of server.problems.slice(0, 5)) console.log(`  ${line.slice(0, 300)}`);
     } else {
       console.log('\nthe server logged no warnings or errors (usage buffer never full, no failed writes)');
+    }
+    if (args.profile) {
+      saveWindows(args.profile, windows);
+      console.log(`\n${profileReport(args.profile)}`);
     }
     if (exitCode !== 0) throw new Error(`the server exited with ${exitCode} on SIGTERM`);
   } finally {

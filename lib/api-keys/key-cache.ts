@@ -15,7 +15,10 @@ export type ApiKeyCache = {
    * (status 'deleted'). Database errors propagate and are not cached, so the caller can answer 503.
    */
   find(hash: string): Promise<CachedApiKey | null>;
-  /** What is cached for a hash, loading nothing: the key, null (known to be no key), or undefined. */
+  /**
+   * What is cached for a hash, loading nothing: the key, null (known to be no key), or undefined.
+   * Synchronous, so a warm request does not wait a turn of the event loop; counted as a hit when found.
+   */
   cached(hash: string): CachedApiKey | null | undefined;
   /** Forgets one key (its row changed); the next lookup reads it again. */
   evict(hash: string): void;
@@ -56,7 +59,11 @@ export function createApiKeyCache(): ApiKeyCache {
   let misses = 0;
   let loads = 0;
 
-  const cached = (hash: string) => entries.get(hash) ?? (unknown.get(hash) ? null : undefined);
+  const cached = (hash: string) => {
+    const known = entries.get(hash) ?? (unknown.get(hash) ? null : undefined);
+    if (known !== undefined) hits++;
+    return known;
+  };
   const evict = (hash: string) => {
     generation++;
     entries.delete(hash);
@@ -90,10 +97,7 @@ export function createApiKeyCache(): ApiKeyCache {
   return {
     async find(hash) {
       const known = cached(hash);
-      if (known !== undefined) {
-        hits++;
-        return known;
-      }
+      if (known !== undefined) return known;
       misses++;
       const pending = inFlight.get(hash);
       if (pending) return pending;

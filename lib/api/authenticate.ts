@@ -27,6 +27,13 @@ const deny = (code: ApiErrorCode, key: CachedApiKey | null = null): Authenticati
   key,
 });
 
+/** Refused without a valid key: such calls count against the address's limit first. */
+const withoutKey = async (code: ApiErrorCode, clientIp: string | null, key: CachedApiKey | null = null): Promise<Authentication> => ({
+  ok: false,
+  error: await refuseWithoutValidKey(code, clientIp),
+  key,
+});
+
 /**
  * Who is calling, in the order of SPEC §4: key in the URL refused → key present → checksum
  * (no database for a malformed key) → lookup by hash (cached) → state → IP limit. A denied
@@ -34,27 +41,24 @@ const deny = (code: ApiErrorCode, key: CachedApiKey | null = null): Authenticati
  * count against their address's limit (unauthenticated-limit.ts).
  */
 export async function authenticate(url: URL, headers: Headers, clientIp: string | null): Promise<Authentication> {
-  const withoutKey = async (code: ApiErrorCode, key: CachedApiKey | null = null): Promise<Authentication> => ({
-    ok: false,
-    error: await refuseWithoutValidKey(code, clientIp),
-    key,
-  });
-  if (KEY_QUERY_PARAMS.some((name) => url.searchParams.has(name))) return withoutKey('key_in_url');
+  if (url.search !== '' && KEY_QUERY_PARAMS.some((name) => url.searchParams.has(name))) return withoutKey('key_in_url', clientIp);
   const raw = keyFromHeaders(headers);
-  if (raw === null || raw === '') return withoutKey('missing_key');
+  if (raw === null || raw === '') return withoutKey('missing_key', clientIp);
   const parsed = parseApiKey(raw);
-  if (!parsed.ok) return withoutKey('invalid_key');
+  if (!parsed.ok) return withoutKey('invalid_key', clientIp);
 
   const hash = hashApiKey(parsed.key);
-  // An address over its limit may not make us look up a key we do not already hold.
-  if (cachedApiKey(hash) === undefined) {
+  // A warm key is read from memory without awaiting anything.
+  let key = cachedApiKey(hash);
+  if (key === undefined) {
+    // An address over its limit may not make us look up a key we do not already hold.
     const throttled = await throttledBeforeLookup(clientIp);
     if (throttled) return { ok: false, error: throttled, key: null };
+    key = await findApiKeyByHash(hash);
   }
-  const key = await findApiKeyByHash(hash);
-  if (!key) return withoutKey('invalid_key');
+  if (!key) return withoutKey('invalid_key', clientIp);
   const state = keyState(key);
-  if (state === 'deleted') return withoutKey('invalid_key', key);
+  if (state === 'deleted') return withoutKey('invalid_key', clientIp, key);
   if (state === 'disabled') return deny('key_disabled', key);
   if (state === 'expired') {
     const rotatedOut = key.secretExpiresAt !== null && (key.expiresAt === null || key.secretExpiresAt < key.expiresAt);

@@ -280,7 +280,26 @@ describe('usage recorder', () => {
     expect(await count(keyId)).toBe(10);
   });
 
-  it('splits a huge batch into statements under the parameter limit', async () => {
+  it('stores text that array literals treat specially exactly as sent, and nulls as nulls', async () => {
+    const keyId = await createKey();
+    const awkward = ['NULL', 'null', '', '"quoted", {braced}', 'back\\slash \\"', 'tab\tnew\nline', 'ünïcødé 🚀', ' spaced '];
+    const rows = awkward.map((text) => normalizeUsageRecord(usage(keyId, { userAgent: text, integrationName: text })));
+    rows.push(normalizeUsageRecord(usage(keyId, { userAgent: null, integrationName: null, ip: null })));
+    await writeUsageBatch(rows);
+    const stored = await getDb().select().from(apiRequests).where(eq(apiRequests.apiKeyId, keyId));
+    const byRequest = new Map(stored.map((row) => [row.requestId, row]));
+    for (const row of rows) {
+      const saved = byRequest.get(row.requestId)!;
+      expect(saved.userAgent).toBe(row.userAgent);
+      expect(saved.integrationName).toBe(row.integrationName);
+      expect(saved.ip).toBe(row.ip);
+      expect(saved.at.getTime()).toBe(row.at.getTime());
+      expect(saved.status).toBe(row.status);
+      expect(saved.latencyMs).toBe(row.latencyMs);
+    }
+  });
+
+  it('writes a batch larger than one statement could carry as a parameter per value', async () => {
     const keyId = await createKey();
     // 6 000 rows × 12 columns would exceed the protocol's 65 535 parameters in one statement.
     const rows = Array.from({ length: 6_000 }, () => normalizeUsageRecord(usage(keyId)));
