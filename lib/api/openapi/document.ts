@@ -3,6 +3,7 @@ import { describeRequirement } from '@/lib/api-keys/permissions';
 import { apiErrorBodySchema } from '@/lib/api/schemas/error';
 import { getConfig } from '@/lib/config';
 import { appUrl } from '@/lib/email/links';
+import { routes } from '@/lib/routes';
 import { curlExample } from './curl-example';
 import { errorResponses } from './error-responses';
 import { apiGuide } from './guide';
@@ -20,6 +21,7 @@ const TAGS = [
   { name: 'Projects', description: 'The community’s projects. Needs Projects: Read.' },
   { name: 'Members', description: 'The community’s members. Needs Members: Read.' },
   { name: 'Feedback', description: 'Feedback on projects. Reading needs Feedback: Read; sending, Feedback: Read and write.' },
+  { name: 'Reference', description: 'This document. Public: needs no key.' },
 ];
 
 function operationObject(operation: ApiOperation, baseUrl: string): ZodOpenApiOperationObject {
@@ -46,11 +48,25 @@ function operationObject(operation: ApiOperation, baseUrl: string): ZodOpenApiOp
   };
 }
 
+/** GET /api/v1/openapi.json: the one operation that needs no key. */
+function documentOperation(baseUrl: string): ZodOpenApiOperationObject {
+  return {
+    operationId: 'getOpenApiDocument',
+    summary: 'This API description',
+    description: 'This OpenAPI 3.1 document: feed it to a client generator or an API tool. Public: needs no key, and reads no data.',
+    tags: ['Reference'],
+    security: [],
+    'x-codeSamples': [{ lang: 'Shell', label: 'curl', source: `curl "${baseUrl}${routes.openApiDocument}"` }],
+    responses: { '200': { description: 'The document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+  };
+}
+
 /** The published API contract (SPEC §10), generated from the operation table and the routes' zod schemas. */
 export function buildOpenApiDocument() {
   const baseUrl = appUrl();
   const paths: ZodOpenApiPathsObject = {};
   for (const operation of API_OPERATIONS) paths[operation.path] = { ...paths[operation.path], [operation.method]: operationObject(operation, baseUrl) };
+  paths[routes.openApiDocument] = { get: documentOperation(baseUrl) };
   return createDocument(
     {
       openapi: '3.1.0',
@@ -74,10 +90,17 @@ export function buildOpenApiDocument() {
   );
 }
 
-let built: ReturnType<typeof buildOpenApiDocument> | undefined;
+let built: { document: ReturnType<typeof buildOpenApiDocument>; json: string } | undefined;
 
 /** Built once per process (the configuration it reads does not change while it runs). */
-export function openApiDocument() {
-  built ??= buildOpenApiDocument();
+function once() {
+  if (!built) {
+    const document = buildOpenApiDocument();
+    built = { document, json: JSON.stringify(document) };
+  }
   return built;
 }
+
+export const openApiDocument = () => once().document;
+/** The document as served: serialised once too. */
+export const openApiJson = () => once().json;
