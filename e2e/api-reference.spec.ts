@@ -21,8 +21,11 @@ async function showOperation(page: Page, operation: Operation & { path: string; 
   // The operation's own example, not the Getting started one (which repeats GET /api/v1/me after an export line).
   const example = page.locator('pre', { hasText: operation['x-codeSamples'][0].source, hasNotText: 'export API_KEY' });
   await expect(example).toBeVisible();
-  return page.locator('div').filter({ has: example }).filter({ has: page.getByRole('button', { name: 'Copy Shell code' }) }).last();
+  return page.locator('div').filter({ has: example }).filter({ has: page.getByRole('button', { name: COPY }) }).last();
 }
+
+/** Scalar's copy button on a code block: "Copy Shell code", or "Copy code" on a one-line block. */
+const COPY = /^Copy (Shell )?code$/;
 
 const hasCurl = (() => {
   try {
@@ -85,7 +88,7 @@ test.describe('admin', () => {
 
     for (const operation of await operations(page)) {
       const card = await showOperation(page, operation);
-      await card.getByRole('button', { name: 'Copy Shell code' }).click();
+      await card.getByRole('button', { name: COPY }).click();
       const pasted = await page.evaluate(() => navigator.clipboard.readText());
       expect(pasted, operation.operationId).toBe(operation['x-codeSamples'][0].source);
 
