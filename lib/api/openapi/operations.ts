@@ -29,6 +29,20 @@ export type ApiOperation = {
   example?: { path?: Record<string, string>; query?: string; body?: unknown };
 };
 
+/** A list read a page at a time (`?page=&pageSize=`, answered as `{data, paging}`), with its own query fields if any. */
+function pagedList(
+  operation: Omit<ApiOperation, 'method' | 'params' | 'success'> & { query?: z.ZodObject; success: Omit<ApiOperation['success'], 'status'> },
+): ApiOperation {
+  const { query, success, ...rest } = operation;
+  return {
+    method: 'get',
+    params: { query: query ? query.extend(pagingQuerySchema.shape) : pagingQuerySchema },
+    success: { status: 200, ...success },
+    example: { query: 'page=1&pageSize=20' },
+    ...rest,
+  };
+}
+
 /**
  * Every /api/v1 operation, in the order the reference shows them. The document is generated from
  * this table and the routes' own schemas; a test fails when a route and this table disagree.
@@ -44,18 +58,15 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     permission: 'none',
     success: { status: 200, description: 'The calling key.', schema: callingKeySchema },
   },
-  {
-    method: 'get',
+  pagedList({
     path: '/api/v1/projects',
     operationId: 'listProjects',
     tag: 'Projects',
     summary: 'List projects',
     description: 'The community’s projects, newest first, a page at a time.',
     permission: 'projects:read',
-    params: { query: pagingQuerySchema },
-    success: { status: 200, description: 'A page of projects.', schema: projectListSchema },
-    example: { query: 'page=1&pageSize=20' },
-  },
+    success: { description: 'A page of projects.', schema: projectListSchema },
+  }),
   {
     method: 'get',
     path: '/api/v1/projects/{id}',
@@ -69,31 +80,27 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     errors: ['not_found'],
     example: { path: { id: '$PROJECT_ID' } },
   },
-  {
-    method: 'get',
+  pagedList({
     path: '/api/v1/members',
     operationId: 'listMembers',
     tag: 'Members',
     summary: 'List members',
     description: 'Who is in the community (names and e-mail addresses), oldest first, a page at a time.',
     permission: 'members:read',
-    params: { query: pagingQuerySchema },
-    success: { status: 200, description: 'A page of members.', schema: memberListSchema },
-    example: { query: 'page=1&pageSize=20' },
-  },
-  {
-    method: 'get',
+    success: { description: 'A page of members.', schema: memberListSchema },
+  }),
+  pagedList({
     path: '/api/v1/feedback',
     operationId: 'listFeedback',
     tag: 'Feedback',
     summary: 'List feedback on a project',
     description: 'Feedback sent on one project, newest first, a page at a time.',
     permission: 'feedback:read',
-    params: { query: feedbackQuerySchema.extend(pagingQuerySchema.shape) },
-    success: { status: 200, description: 'A page of feedback.', schema: feedbackListSchema },
+    query: feedbackQuerySchema,
+    success: { description: 'A page of feedback.', schema: feedbackListSchema },
     errors: ['not_found'],
     example: { query: 'projectId=$PROJECT_ID' },
-  },
+  }),
   {
     method: 'post',
     path: '/api/v1/feedback',
