@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checksumOf } from './checksum';
 import { generateApiKey } from './generate';
@@ -17,5 +18,9 @@ describe('the key pattern published for secret scanners', () => {
     const { key } = generateApiKey('acme');
     expect(key).toMatch(API_KEY_PATTERN);
     expect(checksumOf(key.slice(0, -6))).toBe(key.slice(-6));
+  });
+
+  it('is the one the README publishes', () => {
+    expect(readFileSync('README.md', 'utf8')).toContain(`\n${API_KEY_SCAN_PATTERN}\n`);
   });
 });
