@@ -15,12 +15,15 @@ async function operations(page: Page) {
   return Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method: method.toUpperCase(), ...operation })));
 }
 
+// Scalar loads a 4.8 MB bundle, then the document, before it renders: more than expect's 5 s on a busy 2-core machine.
+const RENDERED = { timeout: 30_000 };
+
 /** Shows one operation of the reference (Scalar's own hash route) and returns the card of its curl example. */
 async function showOperation(page: Page, operation: Operation & { path: string; method: string }) {
   await page.goto(`/docs/api#tag/${operation.tags[0].toLowerCase()}/${operation.method}${operation.path}`);
   // The operation's own example, not the Getting started one (which repeats GET /api/v1/me after an export line).
   const example = page.locator('pre', { hasText: operation['x-codeSamples'][0].source, hasNotText: 'export API_KEY' });
-  await expect(example).toBeVisible();
+  await expect(example).toBeVisible(RENDERED);
   return page.locator('div').filter({ has: example }).filter({ has: page.getByRole('button', { name: COPY }) }).last();
 }
 
@@ -50,7 +53,7 @@ test.describe('signed out', () => {
     await page.goto('/docs/api');
     expect((await documentLoaded).status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1, name: 'API reference' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Integration Center API' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Integration Center API' })).toBeVisible(RENDERED);
 
     // What an integration developer needs before the operations: key format, permissions, rate limits, errors.
     for (const heading of ['Authentication', 'Key format (for secret scanners)', 'Permissions', 'Rate limits', 'Errors']) {
@@ -69,7 +72,7 @@ test.describe('signed out', () => {
 
   test('the API reference passes axe with no serious or critical violations', async ({ page }) => {
     await page.goto('/docs/api');
-    await expect(page.getByRole('heading', { name: 'Integration Center API' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Integration Center API' })).toBeVisible(RENDERED);
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(serious.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
