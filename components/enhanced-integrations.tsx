@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { BookOpen, Lock, Sparkles } from 'lucide-react';
 import { API_ENDPOINTS } from '@/lib/api/endpoints';
 import { curlExample } from '@/lib/api/openapi/curl-example';
-import { API_OPERATIONS } from '@/lib/api/openapi/operations';
+import { GET_CALLING_KEY } from '@/lib/api/openapi/operations';
 import { routes } from '@/lib/routes';
 import { CopyButton } from './copy-button';
 import { Button } from './ui/button';
@@ -27,7 +27,7 @@ export function EnhancedIntegrations({ available, origin }: { available: boolean
     );
   }
 
-  const curl = curlExample(API_OPERATIONS[0], origin);
+  const curl = curlExample(GET_CALLING_KEY, origin);
   const reference = (
     <Link href={routes.apiReference} className="font-medium text-brand-700 underline">
       API reference

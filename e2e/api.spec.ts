@@ -97,6 +97,7 @@ test('the API Keys list shows last use and request counts; the Integration cente
   await enhanced.getByRole('button', { name: 'Copy example' }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/^curl -H "X-API-Key: \$API_KEY" \\\n {2}"http:\/\/localhost:\d+\/api\/v1\/me"$/);
+  await expect(enhanced.getByRole('link', { name: 'Open the API reference' })).toHaveAttribute('href', '/docs/api');
   await enhanced.getByRole('link', { name: 'API reference', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'API reference' })).toBeVisible();
 });

@@ -11,16 +11,16 @@ import { errorsOf } from './operation-errors';
 import { API_OPERATIONS, type ApiOperation } from './operations';
 import { responseHeaders } from './response-headers';
 
-export const SECURITY_SCHEMES = {
+const SECURITY_SCHEMES = {
   ApiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'The key in the `X-API-Key` header.' },
   Bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'The same key as `Authorization: Bearer <key>`.' },
 } as const;
 
 const TAGS = [
   { name: 'Keys', description: 'The calling key.' },
-  { name: 'Projects', description: 'The community’s projects. Needs Projects: Read.' },
-  { name: 'Members', description: 'The community’s members. Needs Members: Read.' },
-  { name: 'Feedback', description: 'Feedback on projects. Reading needs Feedback: Read; sending, Feedback: Read and write.' },
+  { name: 'Projects', description: 'The community’s projects.' },
+  { name: 'Members', description: 'The community’s members.' },
+  { name: 'Feedback', description: 'Feedback on projects: read it, or send it.' },
   { name: 'Reference', description: 'This document. Public: needs no key.' },
 ];
 

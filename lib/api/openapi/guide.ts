@@ -1,10 +1,11 @@
+import { API_KEY_FORMAT } from '@/lib/api-keys/format';
 import { API_KEY_SCAN_PATTERN } from '@/lib/api-keys/key-pattern';
 import { describeRequirement, PERMISSION_LEVELS, PERMISSION_RESOURCES, RESOURCE_VALUES } from '@/lib/api-keys/permissions';
 import { describeRateLimit, NEW_KEY_RATE_LIMIT } from '@/lib/api-keys/rate-limit-policy';
 import { API_ERRORS, type ApiErrorCode } from '@/lib/api/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/lib/api/schemas/paging';
 import { curlExample } from './curl-example';
-import { API_OPERATIONS } from './operations';
+import { API_OPERATIONS, GET_CALLING_KEY } from './operations';
 
 const table = (head: string[], rows: string[][]) => [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 
@@ -13,16 +14,15 @@ const table = (head: string[], rows: string[][]) => [head, head.map(() => '---')
  * reference: how to call, the key format, permissions, rate limits and errors, each from its table.
  */
 export function apiGuide({ baseUrl, unauthenticatedLimit }: { baseUrl: string; unauthenticatedLimit: number }): string {
-  const first = API_OPERATIONS[0];
   return [
     'Call the API of this community with an API key. A community admin creates keys in **Integration center → API Keys → Create an API Key**; the key is shown once.',
     '## Getting started',
-    `\`\`\`sh\nexport API_KEY=acme_…   # the key shown once after Submit\n${curlExample(first, baseUrl)}\n\`\`\``,
+    `\`\`\`sh\nexport API_KEY=acme_…   # the key shown once after Submit\n${curlExample(GET_CALLING_KEY, baseUrl)}\n\`\`\``,
     'Every operation below has a curl example like this one: set `API_KEY` (and `PROJECT_ID`, an id from List projects, where it is used) and paste it.',
     '## Authentication',
     'Send the key in the `X-API-Key` header, or as `Authorization: Bearer <key>`. Never put a key in a URL: a call with `?apiKey=`, `?api_key=` or `?key=` is refused with 400 `key_in_url` (rotate that key). A key stops working at once when it is disabled, deleted or expires.',
     '## Key format (for secret scanners)',
-    `Keys look like \`<prefix>_<40 base62 characters><6 characters of checksum>\`. Search text for this regular expression:\n\n\`\`\`\n${API_KEY_SCAN_PATTERN}\n\`\`\`\n\nThe last 6 characters are the CRC32 of everything before them, written as 6 base62 digits (\`0-9A-Za-z\`, most significant first, zero-padded): a match whose checksum agrees is almost surely a real key, checked without calling the API.`,
+    `Keys look like \`<prefix>_<${API_KEY_FORMAT.secretLength} base62 characters><${API_KEY_FORMAT.checksumLength} characters of checksum>\`. Search text for this regular expression:\n\n\`\`\`\n${API_KEY_SCAN_PATTERN}\n\`\`\`\n\nThe last ${API_KEY_FORMAT.checksumLength} characters are the CRC32 of everything before them, written as ${API_KEY_FORMAT.checksumLength} base62 digits (\`0-9A-Za-z\`, most significant first, zero-padded): a match whose checksum agrees is almost surely a real key, checked without calling the API.`,
     '## Permissions',
     `Each key has one level per resource: ${Object.values(PERMISSION_LEVELS).map((level) => `**${level.label}**`).join(', ')} (write includes read). A call the key may not make answers 403 \`insufficient_scope\` naming the permission it needs, and every answer of an endpoint that needs one carries \`X-Accepted-Permissions: <resource>=<read|write>\`.`,
     table(['Resource', 'What it covers'], RESOURCE_VALUES.map((resource) => [PERMISSION_RESOURCES[resource].label, PERMISSION_RESOURCES[resource].description])),

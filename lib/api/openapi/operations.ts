@@ -29,6 +29,18 @@ export type ApiOperation = {
   example?: { path?: Record<string, string>; query?: string; body?: unknown };
 };
 
+/** GET /api/v1/me: the call to try first with a new key. */
+export const GET_CALLING_KEY: ApiOperation = {
+  method: 'get',
+  path: '/api/v1/me',
+  operationId: 'getCallingKey',
+  tag: 'Keys',
+  summary: 'The calling key',
+  description: 'The key the call was made with: id, name, prefix, IP limits, permissions, created and expiry. Any valid key may call it; use it to check a key works and what it may do.',
+  permission: 'none',
+  success: { status: 200, description: 'The calling key.', schema: callingKeySchema },
+};
+
 /** A list read a page at a time (`?page=&pageSize=`, answered as `{data, paging}`), with its own query fields if any. */
 function pagedList(
   operation: Omit<ApiOperation, 'method' | 'params' | 'success'> & { query?: z.ZodObject; success: Omit<ApiOperation['success'], 'status'> },
@@ -48,16 +60,7 @@ function pagedList(
  * this table and the routes' own schemas; a test fails when a route and this table disagree.
  */
 export const API_OPERATIONS: readonly ApiOperation[] = [
-  {
-    method: 'get',
-    path: '/api/v1/me',
-    operationId: 'getCallingKey',
-    tag: 'Keys',
-    summary: 'The calling key',
-    description: 'The key the call was made with: id, name, prefix, IP limits, permissions, created and expiry. Any valid key may call it; use it to check a key works and what it may do.',
-    permission: 'none',
-    success: { status: 200, description: 'The calling key.', schema: callingKeySchema },
-  },
+  GET_CALLING_KEY,
   pagedList({
     path: '/api/v1/projects',
     operationId: 'listProjects',
