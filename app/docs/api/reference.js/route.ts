@@ -1,6 +1,9 @@
 import { apiReferenceBundle } from '@/lib/api-reference-bundle';
 
-/** The API reference's renderer (Scalar), served by the app itself: the page fetches nothing from elsewhere. */
+/**
+ * The API reference's renderer (Scalar), served by the app itself: the page fetches nothing from
+ * elsewhere. Next gzips it on the way out (4.8 MB → 1.4 MB); browsers keep it an hour, then revalidate by ETag.
+ */
 export async function GET(request: Request) {
   const { script, version } = await apiReferenceBundle();
   const etag = `"scalar-${version}"`;
