@@ -67,7 +67,7 @@ test('bad requests get their documented status and code, as JSON', async ({ page
     expect(answer.json.error, label).toMatchObject({ code, message: expect.any(String), requestId: expect.any(String) });
   }
   const health = await callApi('/api/health');
-  expect(health).toEqual({ status: 200, json: { status: 'ok' } });
+  expect(health).toMatchObject({ status: 200, json: { status: 'ok' } });
 });
 
 test('the API Keys list shows last use and request counts; the Integration center shows how to call', async ({ page, context }) => {

@@ -34,7 +34,7 @@ export async function createKeyThroughUi(page: Page, fields: ApiKeyFields, permi
   return key;
 }
 
-export type ApiAnswer = { status: number; json: { error?: { code: string; message: string; requestId: string } } & Record<string, unknown> };
+export type ApiAnswer = { status: number; headers: Headers; json: { error?: { code: string; message: string; requestId: string } } & Record<string, unknown> };
 type CallOptions = { key?: string; method?: string; headers?: Record<string, string>; body?: string | Buffer; from?: string };
 
 let contract: Promise<ReturnType<typeof createContractValidator>> | undefined;
@@ -55,7 +55,7 @@ export async function callApi(path: string, opts: CallOptions = {}): Promise<Api
   const body = text ? JSON.parse(text) : null;
   const { pathname } = new URL(path, baseURL);
   if (pathname.startsWith('/api/v1/')) assertMatchesContract(await servedContract(), { method: opts.method ?? 'GET', path: pathname, status, headers, body });
-  return { status, json: body ?? {} };
+  return { status, headers, json: body ?? {} };
 }
 
 function send(path: string, opts: CallOptions): Promise<{ status: number; headers: Headers; text: string }> {
