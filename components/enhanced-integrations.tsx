@@ -1,13 +1,15 @@
 import Link from 'next/link';
-import { Lock, Sparkles } from 'lucide-react';
+import { BookOpen, Lock, Sparkles } from 'lucide-react';
 import { API_ENDPOINTS } from '@/lib/api/endpoints';
+import { curlExample } from '@/lib/api/openapi/curl-example';
+import { GET_CALLING_KEY } from '@/lib/api/openapi/operations';
 import { routes } from '@/lib/routes';
 import { CopyButton } from './copy-button';
 import { Button } from './ui/button';
 import { Card } from './ui/card';
 
 /** SPEC §3: the Enhanced Integration features show only while the community has a valid key. */
-export function EnhancedIntegrations({ available, baseUrl }: { available: boolean; baseUrl: string }) {
+export function EnhancedIntegrations({ available, origin }: { available: boolean; origin: string }) {
   if (!available) {
     return (
       <Card aria-labelledby="enhanced-title">
@@ -25,7 +27,12 @@ export function EnhancedIntegrations({ available, baseUrl }: { available: boolea
     );
   }
 
-  const curl = `curl -H "X-API-Key: $API_KEY" ${baseUrl}/me`;
+  const curl = curlExample(GET_CALLING_KEY, origin);
+  const reference = (
+    <Link href={routes.apiReference} className="font-medium text-brand-700 underline">
+      API reference
+    </Link>
+  );
   return (
     <Card aria-labelledby="enhanced-title" className="space-y-5">
       <div>
@@ -37,9 +44,20 @@ export function EnhancedIntegrations({ available, baseUrl }: { available: boolea
           ). Never put a key in a URL. Every error is JSON: <code className="font-mono">{'{"error":{"code","message","requestId"}}'}</code>.
         </p>
       </div>
+      <div className="flex flex-col gap-3 rounded-md bg-brand-50 p-4 sm:flex-row sm:items-center sm:justify-between">
+        <div>
+          <h3 className="flex items-center gap-2 text-sm font-medium">
+            <BookOpen aria-hidden className="size-4 text-brand-700" /> API reference
+          </h3>
+          <p className="mt-1 text-sm text-slate-600">Every operation with a curl example, the errors, permissions and rate limits, and the OpenAPI document.</p>
+        </div>
+        <Button asChild variant="secondary">
+          <Link href={routes.apiReference}>Open the API reference</Link>
+        </Button>
+      </div>
       <div>
         <h3 className="text-sm font-medium">Base URL</h3>
-        <p className="mt-1 font-mono text-sm">{baseUrl}</p>
+        <p className="mt-1 font-mono text-sm">{origin}/api/v1</p>
       </div>
       <div>
         <h3 className="text-sm font-medium" id="curl-example">
@@ -51,6 +69,7 @@ export function EnhancedIntegrations({ available, baseUrl }: { available: boolea
           </pre>
           <CopyButton text={curl} label="Copy example" copiedMessage="Example copied to the clipboard" />
         </div>
+        <p className="mt-2 text-sm text-slate-600">A curl example for every operation is in the {reference}.</p>
       </div>
       <div>
         <h3 className="text-sm font-medium">Endpoints</h3>

@@ -19,6 +19,7 @@ import { readPermissions, type KeyPermissions } from '../lib/api-keys/permission
 import { readRateLimit, type KeyRateLimit } from '../lib/api-keys/rate-limit-policy';
 import { FEEDBACK_KINDS } from '../lib/feedback-kinds';
 import { API_KEY_STATUSES } from '../lib/key-status';
+import { USER_ROLES } from '../lib/user-roles';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const id = () => uuid('id').primaryKey().defaultRandom();
@@ -54,7 +55,7 @@ export const communities = pgTable('communities', {
   createdAt: createdAt(),
 });
 
-export const userRole = pgEnum('user_role', ['admin', 'member']);
+export const userRole = pgEnum('user_role', USER_ROLES);
 
 export const users = pgTable('users', {
   id: id(),

@@ -67,7 +67,7 @@ test('bad requests get their documented status and code, as JSON', async ({ page
     expect(answer.json.error, label).toMatchObject({ code, message: expect.any(String), requestId: expect.any(String) });
   }
   const health = await callApi('/api/health');
-  expect(health).toEqual({ status: 200, json: { status: 'ok' } });
+  expect(health).toMatchObject({ status: 200, json: { status: 'ok' } });
 });
 
 test('the API Keys list shows last use and request counts; the Integration center shows how to call', async ({ page, context }) => {
@@ -96,5 +96,8 @@ test('the API Keys list shows last use and request counts; the Integration cente
   await expect(enhanced).toContainText(/http:\/\/localhost:\d+\/api\/v1/);
   await enhanced.getByRole('button', { name: 'Copy example' }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/^curl -H "X-API-Key: \$API_KEY" http:\/\/localhost:\d+\/api\/v1\/me$/);
+  expect(copied).toMatch(/^curl -H "X-API-Key: \$API_KEY" \\\n {2}"http:\/\/localhost:\d+\/api\/v1\/me"$/);
+  await expect(enhanced.getByRole('link', { name: 'Open the API reference' })).toHaveAttribute('href', '/docs/api');
+  await enhanced.getByRole('link', { name: 'API reference', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'API reference' })).toBeVisible();
 });

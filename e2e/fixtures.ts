@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { baseURL } from '../playwright.config';
+import { assertMatchesContract, createContractValidator } from '../test/openapi-contract';
 import { CreateApiKeyPage, type ApiKeyFields } from './pages/create-api-key-page';
 import { PermissionsFields, type PermissionChoices } from './pages/permissions-fields';
 
@@ -33,16 +34,31 @@ export async function createKeyThroughUi(page: Page, fields: ApiKeyFields, permi
   return key;
 }
 
-export type ApiAnswer = { status: number; json: { error?: { code: string; message: string; requestId: string } } & Record<string, unknown> };
+export type ApiAnswer = { status: number; headers: Headers; json: { error?: { code: string; message: string; requestId: string } } & Record<string, unknown> };
+type CallOptions = { key?: string; method?: string; headers?: Record<string, string>; body?: string | Buffer; from?: string };
+
+let contract: Promise<ReturnType<typeof createContractValidator>> | undefined;
+
+/** The OpenAPI document as the server under test publishes it, read once per worker. */
+function servedContract() {
+  contract ??= fetch(new URL('/api/v1/openapi.json', baseURL)).then(async (response) => createContractValidator(await response.json()));
+  return contract;
+}
 
 /**
  * An integration's HTTP call, from a chosen local address (127.0.0.2 is another client on the
- * loopback network), so IP limits are tested against the socket the server really sees.
+ * loopback network), so IP limits are tested against the socket the server really sees. Every
+ * /api/v1 answer must match the OpenAPI document the server publishes (status, headers, body).
  */
-export function callApi(
-  path: string,
-  opts: { key?: string; method?: string; headers?: Record<string, string>; body?: string | Buffer; from?: string } = {},
-): Promise<ApiAnswer> {
+export async function callApi(path: string, opts: CallOptions = {}): Promise<ApiAnswer> {
+  const { status, headers, text } = await send(path, opts);
+  const body = text ? JSON.parse(text) : null;
+  const { pathname } = new URL(path, baseURL);
+  if (pathname.startsWith('/api/v1/')) assertMatchesContract(await servedContract(), { method: opts.method ?? 'GET', path: pathname, status, headers, body });
+  return { status, headers, json: body ?? {} };
+}
+
+function send(path: string, opts: CallOptions): Promise<{ status: number; headers: Headers; text: string }> {
   const url = new URL(path, baseURL);
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.key !== undefined) headers['x-api-key'] = opts.key;
@@ -53,8 +69,9 @@ export function callApi(
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: response.statusCode ?? 0, json: text ? JSON.parse(text) : {} });
+          const received = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) for (const one of [value ?? []].flat()) received.append(name, one);
+          resolve({ status: response.statusCode ?? 0, headers: received, text: Buffer.concat(chunks).toString('utf8') });
         });
       },
     );

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { admin } from './accounts';
+import { callApi } from './fixtures';
 import { ApiKeyPage } from './pages/api-key-page';
 import { CreateApiKeyPage } from './pages/create-api-key-page';
 import { openApiKeysByClickPath } from './pages/navigation';
@@ -9,7 +10,7 @@ test.use({ storageState: admin.storageState });
 
 const name = 'Read-only exporter';
 
-test('a key with Read for Feedback is refused a POST with the permission it lacks, until an admin grants Read and write', async ({ page, request }) => {
+test('a key with Read for Feedback is refused a POST with the permission it lacks, until an admin grants Read and write', async ({ page }) => {
   const permissions = new PermissionsFields(page);
   let key = '';
 
@@ -29,23 +30,27 @@ test('a key with Read for Feedback is refused a POST with the permission it lack
     await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Feedback: Read');
   });
 
-  const headers = () => ({ 'x-api-key': key });
   const projects = await test.step('the key may read projects', async () => {
-    const answer = await request.get('/api/v1/projects', { headers: headers() });
-    expect(answer.status()).toBe(200);
-    return ((await answer.json()) as { data: { id: string }[] }).data;
+    const answer = await callApi('/api/v1/projects', { key });
+    expect(answer.status).toBe(200);
+    return answer.json.data as { id: string }[];
   });
   const post = () =>
-    request.post('/api/v1/feedback', { headers: headers(), data: { projectId: projects[0].id, title: 'Nightly export note', body: 'Hello', kind: 'idea' } });
+    callApi('/api/v1/feedback', {
+      key,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ projectId: projects[0].id, title: 'Nightly export note', body: 'Hello', kind: 'idea' }),
+    });
 
   await test.step('POST /api/v1/feedback is refused with 403 and says what it needs', async () => {
     const refused = await post();
-    expect(refused.status()).toBe(403);
-    expect(refused.headers()['x-accepted-permissions']).toBe('feedback=write');
-    expect((await refused.json()).error).toMatchObject({ code: 'insufficient_scope', message: expect.stringContaining('This key needs Feedback: Read and write') });
-    const members = await request.get('/api/v1/members', { headers: headers() });
-    expect(members.status()).toBe(403);
-    expect(members.headers()['x-accepted-permissions']).toBe('members=read');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('x-accepted-permissions')).toBe('feedback=write');
+    expect(refused.json.error).toMatchObject({ code: 'insufficient_scope', message: expect.stringContaining('This key needs Feedback: Read and write') });
+    const members = await callApi('/api/v1/members', { key });
+    expect(members.status).toBe(403);
+    expect(members.headers.get('x-accepted-permissions')).toBe('members=read');
   });
 
   await test.step('an admin grants Read and write for Feedback on the edit form, by keyboard', async () => {
@@ -63,6 +68,6 @@ test('a key with Read for Feedback is refused a POST with the permission it lack
   });
 
   await test.step('the same POST now succeeds', async () => {
-    await expect.poll(async () => (await post()).status(), { timeout: 5_000 }).toBe(201);
+    await expect.poll(async () => (await post()).status, { timeout: 5_000 }).toBe(201);
   });
 });

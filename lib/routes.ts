@@ -11,6 +11,9 @@ export const routes = {
   mailMessage: (id: string) => `/admin/integration-center/mailbox/${encodeURIComponent(id)}`,
   apiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}`,
   editApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/edit`,
+  /** Public: the API reference, and the OpenAPI document it is rendered from. */
+  apiReference: '/docs/api',
+  openApiDocument: '/api/v1/openapi.json',
 } as const;
 
 const trail = {

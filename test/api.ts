@@ -1,9 +1,16 @@
 import { NextRequest } from 'next/server';
+import { openApiDocument } from '@/lib/api/openapi/document';
 import { markStampedByServer } from '@/lib/request-stamp';
+import { assertMatchesContract, createContractValidator } from './openapi-contract';
 
 type Route = (request: NextRequest, context: { params: Promise<never> }) => Promise<Response>;
 
-/** Calls a route handler the way Next does behind server.ts (which decides the client IP). */
+let contract: ReturnType<typeof createContractValidator> | undefined;
+
+/**
+ * Calls a route handler the way Next does behind server.ts (which decides the client IP), and fails
+ * the test when the answer (status, headers, body) does not match the published OpenAPI document.
+ */
 export async function callRoute(
   route: unknown,
   opts: { path: string; method?: string; key?: string; ip?: string; headers?: Record<string, string>; body?: BodyInit; params?: Record<string, string> },
@@ -16,7 +23,10 @@ export async function callRoute(
   const request = new NextRequest(`http://localhost${opts.path}`, { method: opts.method ?? 'GET', headers, body: opts.body });
   const response = await (route as Route)(request, { params: Promise.resolve((opts.params ?? {}) as never) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
+  const json = text ? JSON.parse(text) : null;
+  contract ??= createContractValidator(openApiDocument() as unknown as Record<string, unknown>);
+  assertMatchesContract(contract, { method: request.method, path: request.nextUrl.pathname, status: response.status, headers: response.headers, body: json });
+  return { status: response.status, headers: response.headers, json };
 }
 
 export { createTestKey, setTestKeyStatus } from '@/lib/api-keys/__fixtures__/test-keys';

@@ -6,4 +6,5 @@ export { generateApiKey, type GeneratedApiKey } from './generate';
 export { hashApiKey } from './hash';
 export { keyHint } from './hint';
 export { API_KEY_PARSE_FAILURES, parseApiKey, type ApiKeyParseFailure, type ParsedApiKey } from './parse';
+export { API_KEY_PATTERN, API_KEY_SCAN_PATTERN } from './key-pattern';
 export { isValidKeyPrefix, KEY_PREFIX_PATTERN, KEY_PREFIX_RULE } from './prefix';

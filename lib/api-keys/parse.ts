@@ -1,6 +1,6 @@
 import { checksumOf } from './checksum';
 import { API_KEY_BODY_LENGTH, API_KEY_FORMAT } from './format';
-import { KEY_PREFIX_PATTERN } from './prefix';
+import { API_KEY_PATTERN } from './key-pattern';
 
 export const API_KEY_PARSE_FAILURES = ['empty', 'too_long', 'malformed', 'bad_checksum'] as const;
 export type ApiKeyParseFailure = (typeof API_KEY_PARSE_FAILURES)[number];
@@ -9,12 +9,8 @@ export type ParsedApiKey =
   | { ok: true; prefix: string; key: string }
   | { ok: false; reason: ApiKeyParseFailure };
 
-// Whole-key shape in one anchored regex. The body has no '_', so the separator is the last '_';
-// every quantifier is bounded and input length is capped first, so there is no backtracking blow-up.
-const PREFIX_SOURCE = KEY_PREFIX_PATTERN.source.slice(1, -1);
-const KEY_PATTERN = new RegExp(
-  `^${PREFIX_SOURCE}${API_KEY_FORMAT.separator}[0-9A-Za-z]{${API_KEY_BODY_LENGTH}}$`,
-);
+// Whole-key shape in one anchored regex (API_KEY_PATTERN). The body has no '_', so the separator is the
+// last '_'; every quantifier is bounded and input length is capped first, so there is no backtracking blow-up.
 
 // Preallocated (and frozen, since they are shared) so the hot rejection paths allocate nothing.
 const fail = (reason: ApiKeyParseFailure): ParsedApiKey => Object.freeze({ ok: false, reason });
@@ -32,7 +28,7 @@ export function parseApiKey(raw: unknown): ParsedApiKey {
   if (raw === undefined || raw === null || raw === '') return EMPTY;
   if (typeof raw !== 'string') return MALFORMED;
   if (raw.length > API_KEY_FORMAT.maxInputLength) return TOO_LONG;
-  if (!KEY_PATTERN.test(raw)) return MALFORMED;
+  if (!API_KEY_PATTERN.test(raw)) return MALFORMED;
   const split = raw.length - API_KEY_BODY_LENGTH - 1;
   const checksumStart = raw.length - API_KEY_FORMAT.checksumLength;
   if (checksumOf(raw.slice(0, checksumStart)) !== raw.slice(checksumStart)) return BAD_CHECKSUM;

@@ -72,6 +72,12 @@ export function describeGrant(resource: PermissionResource, level: PermissionLev
   return `${PERMISSION_RESOURCES[resource].label}: ${PERMISSION_LEVELS[level].label}`;
 }
 
+/** What a route needs, for people: "Feedback: Read and write", or null when any valid key may call it. */
+export function describeRequirement(permission: RequiredPermission): string | null {
+  const required = requirementOf(permission);
+  return required && describeGrant(required.resource, required.level);
+}
+
 /** "Projects: Read · Members: No access · Feedback: Read and write" */
 export function describePermissions(permissions: KeyPermissions): string {
   return RESOURCE_VALUES.map((resource) => describeGrant(resource, permissions[resource])).join(' · ');

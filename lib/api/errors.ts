@@ -1,25 +1,34 @@
+/**
+ * Where in a call an error can arise, which decides the operations that list it in the OpenAPI
+ * document: `guard` on every call, `scope` where a permission is needed, `input` where the call has
+ * query or body fields, `body` where it has a body, `endpoint` where the operation declares it,
+ * `routing` for paths and methods that are no operation.
+ */
+export type ApiErrorSource = 'guard' | 'scope' | 'input' | 'body' | 'endpoint' | 'routing';
+
 /** Every error the integration API answers, with its status: one table for code, docs and tests. */
 export const API_ERRORS = {
-  missing_key: { status: 401, message: 'Send your API key in the X-API-Key header or as Authorization: Bearer <key>.' },
-  invalid_key: { status: 401, message: 'This API key is not valid. Check that it was copied completely.' },
-  key_disabled: { status: 401, message: 'This API key has been disabled by a community admin.' },
-  key_expired: { status: 401, message: 'This API key has expired.' },
+  missing_key: { status: 401, from: 'guard', message: 'Send your API key in the X-API-Key header or as Authorization: Bearer <key>.' },
+  invalid_key: { status: 401, from: 'guard', message: 'This API key is not valid. Check that it was copied completely.' },
+  key_disabled: { status: 401, from: 'guard', message: 'This API key has been disabled by a community admin.' },
+  key_expired: { status: 401, from: 'guard', message: 'This API key has expired.' },
   key_in_url: {
     status: 400,
+    from: 'guard',
     message: 'API keys must not be sent in a URL, where they end up in logs and browser history. Send it in the X-API-Key header, and rotate this key.',
   },
-  ip_not_allowed: { status: 403, message: 'This API key may not be used from your IP address.' },
-  insufficient_scope: { status: 403, message: 'This API key is not allowed to do this.' },
-  not_found: { status: 404, message: 'Nothing was found here.' },
-  method_not_allowed: { status: 405, message: 'This endpoint does not support this HTTP method.' },
-  unsupported_media_type: { status: 415, message: 'Send the body as JSON with Content-Type: application/json.' },
-  invalid_json: { status: 400, message: 'The body is not valid JSON.' },
-  validation_failed: { status: 400, message: 'Some fields are not valid: see error.fields.' },
-  payload_too_large: { status: 413, message: 'The body is larger than 1 MiB.' },
-  rate_limited: { status: 429, message: 'Too many requests: slow down and retry later.' },
-  service_unavailable: { status: 503, message: 'The service is temporarily unavailable. Retry in a few seconds.' },
-  internal_error: { status: 500, message: 'Something went wrong on our side.' },
-} as const;
+  ip_not_allowed: { status: 403, from: 'guard', message: 'This API key may not be used from your IP address.' },
+  insufficient_scope: { status: 403, from: 'scope', message: 'This API key is not allowed to do this.' },
+  not_found: { status: 404, from: 'endpoint', message: 'Nothing was found here.' },
+  method_not_allowed: { status: 405, from: 'routing', message: 'This endpoint does not support this HTTP method.' },
+  unsupported_media_type: { status: 415, from: 'body', message: 'Send the body as JSON with Content-Type: application/json.' },
+  invalid_json: { status: 400, from: 'body', message: 'The body is not valid JSON.' },
+  validation_failed: { status: 400, from: 'input', message: 'Some fields are not valid: see error.fields.' },
+  payload_too_large: { status: 413, from: 'body', message: 'The body is larger than 1 MiB.' },
+  rate_limited: { status: 429, from: 'guard', message: 'Too many requests: slow down and retry later.' },
+  service_unavailable: { status: 503, from: 'guard', message: 'The service is temporarily unavailable. Retry in a few seconds.' },
+  internal_error: { status: 500, from: 'guard', message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; from: ApiErrorSource; message: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
 

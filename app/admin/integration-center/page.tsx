@@ -45,7 +45,7 @@ export default async function IntegrationCenterPage() {
         ))}
       </Card>
       <div className="mt-6">
-        <EnhancedIntegrations available={available} baseUrl={`${origin}/api/v1`} />
+        <EnhancedIntegrations available={available} origin={origin} />
       </div>
     </>
   );

@@ -1,8 +1,10 @@
 import { guarded, otherMethods } from '@/lib/api/guard';
+import { respond } from '@/lib/api/respond';
+import { callingKeySchema } from '@/lib/api/schemas/api-key';
 
 /** The calling key, as its integration sees it: any valid key may ask what it is and may do. */
 export const GET = guarded({ permission: 'none' }, async ({ key }) =>
-  Response.json({
+  respond(callingKeySchema, {
     id: key.id,
     name: key.name,
     prefix: key.prefix,
