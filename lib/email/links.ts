@@ -11,3 +11,10 @@ export function appUrl(): string {
 export function keyPageUrl(apiKeyId: string): string {
   return new URL(routes.apiKey(apiKeyId), appUrl()).toString();
 }
+
+/** The key page with its Rotate dialog open: the first thing to do about a leaked key. */
+export function rotateKeyUrl(apiKeyId: string): string {
+  const url = new URL(keyPageUrl(apiKeyId));
+  url.searchParams.set('rotate', '1');
+  return url.toString();
+}
