@@ -14,7 +14,5 @@ export function keyPageUrl(apiKeyId: string): string {
 
 /** The key page with its Rotate dialog open: the first thing to do about a leaked key. */
 export function rotateKeyUrl(apiKeyId: string): string {
-  const url = new URL(keyPageUrl(apiKeyId));
-  url.searchParams.set('rotate', '1');
-  return url.toString();
+  return new URL(routes.rotateApiKey(apiKeyId), appUrl()).toString();
 }

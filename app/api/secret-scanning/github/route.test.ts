@@ -114,7 +114,7 @@ describe('a signed report', () => {
 describe('a report that is not what GitHub sends changes nothing', () => {
   const unpublished = () => fake.addSigner({ publish: false });
   const body = (token: string) => JSON.stringify([found(token)]);
-  const cases: [string, number, string, (token: string) => Promise<{ status: number; json: { error: { code: string } } }>][] = [
+  const cases: [string, number, string, (token: string) => Promise<{ status: number; json: { error: { code: string; requestId: string } } }>][] = [
     ['unsigned', 401, 'missing_signature', (token) => send(body(token), { headers: { 'content-type': 'application/json' } })],
     ['signed by another key under GitHub’s identifier', 401, 'invalid_signature', (token) => send(body(token), { headers: { ...github.headers(body(token)), 'github-public-key-signature': unpublished().sign(body(token)) } })],
     ['signed with a key GitHub does not publish', 401, 'unknown_public_key', (token) => send(body(token), { signer: unpublished() })],
