@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { FormState } from '@/lib/form-state';
 import { LEAKED_KEY_POLICIES, LEAKED_KEY_POLICY_LABEL, LEAKED_KEY_POLICY_VALUES, type LeakedKeyPolicy } from '@/lib/leaked-keys/policy';
@@ -22,7 +22,7 @@ export function LeakedKeyPolicyForm({ policy, save }: Props) {
   const router = useRouter();
   const form = useForm<LeakedKeyPolicyValues>({ resolver: zodResolver(leakedKeyPolicySchema), defaultValues: { policy } });
   const { errors, isSubmitting } = form.formState;
-  const chosen = form.watch('policy');
+  const chosen = useWatch({ control: form.control, name: 'policy' });
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await save(values);
