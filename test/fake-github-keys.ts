@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,6 +12,8 @@ export type FakeSigner = {
   identifier: string;
   /** The public key as GitHub publishes it (PEM). */
   publicKey: string;
+  /** The private key (PKCS#8 PEM), so another process can sign as this signer (e2e/global-setup.ts). */
+  privateKey: string;
   /** base64 DER ECDSA P-256 / SHA-256 signature of the raw body, as in Github-Public-Key-Signature. */
   sign(body: string | Uint8Array): string;
   /** The headers GitHub sends with a report signed by this key. */
@@ -31,15 +33,17 @@ export type FakeGithubKeys = {
   stop(): Promise<void>;
 };
 
-function makeSigner(): FakeSigner {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+/** A signer with a fresh ECDSA P-256 key pair, or with the private key given (PEM). */
+export function createSigner(privateKeyPem?: string): FakeSigner {
+  const privateKey = privateKeyPem ? createPrivateKey(privateKeyPem) : generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+  const publicPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
   // GitHub's identifiers are 64 hex characters: the SHA-256 of the key.
   const identifier = createHash('sha256').update(publicPem).digest('hex');
   const signBody = (body: string | Uint8Array) => sign('sha256', typeof body === 'string' ? Buffer.from(body) : body, { key: privateKey, dsaEncoding: 'der' }).toString('base64');
   return {
     identifier,
     publicKey: publicPem,
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     sign: signBody,
     headers: (body) => ({ 'content-type': 'application/json', 'github-public-key-identifier': identifier, 'github-public-key-signature': signBody(body) }),
   };
@@ -66,7 +70,7 @@ export async function startFakeGithubKeys({ port = 0 }: { port?: number } = {}):
       return fetches;
     },
     addSigner({ publish = true } = {}) {
-      const signer = makeSigner();
+      const signer = createSigner();
       if (publish) published.set(signer.identifier, signer.publicKey);
       return signer;
     },

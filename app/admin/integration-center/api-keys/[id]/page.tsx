@@ -82,6 +82,8 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
               enable={enableApiKeyAction}
             />
             <RotateKeyButton
+              // A new mount when ?rotate=1 arrives (the banner's link is a client-side navigation), so the dialog opens.
+              key={query.rotate === '1' ? 'rotate' : 'page'}
               keyId={key.id}
               keyName={key.name}
               version={key.updatedAt.toISOString()}
