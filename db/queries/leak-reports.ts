@@ -5,8 +5,14 @@ import type { MatchedSecret } from '@/lib/leaked-keys/token-label';
 import { getDb, type Tx } from '../index';
 import { apiKeyLeakReports, apiKeyPreviousSecrets, apiKeys } from '../schema';
 
-/** A stored secret a reported token matched, with its key. */
-export type ReportedSecret = MatchedSecret & { hash: string; apiKeyId: string; communityId: string };
+/** A stored secret a reported token matched, with its key, and whether it was reported before. */
+export type ReportedSecret = MatchedSecret & { hash: string; apiKeyId: string; communityId: string; reportedBefore: boolean };
+
+// Reports are never deleted: a secret reported once stays handled, so this may be read outside the
+// report's lock. Names written out: drizzle leaves columns of a one-table select unqualified, and
+// inside the subquery an unqualified "hash" would be the report's own.
+const reportedBefore = (table: 'api_keys' | 'api_key_previous_secrets') =>
+  sql<boolean>`exists (select 1 from api_key_leak_reports reported where reported.hash = ${sql.identifier(table)}.hash)`;
 
 /**
  * Every stored secret among `hashes`, in two queries whatever their number (one array parameter
@@ -19,7 +25,7 @@ export async function findReportedSecrets({ hashes }: { hashes: string[] }): Pro
   const list = sql`${sql.param(hashes)}::text[]`;
   const [current, previous] = await Promise.all([
     db
-      .select({ hash: apiKeys.hash, apiKeyId: apiKeys.id, communityId: apiKeys.communityId, status: apiKeys.status })
+      .select({ hash: apiKeys.hash, apiKeyId: apiKeys.id, communityId: apiKeys.communityId, status: apiKeys.status, reportedBefore: reportedBefore('api_keys') })
       .from(apiKeys)
       .where(sql`${apiKeys.hash} = any(${list})`),
     db
@@ -29,6 +35,7 @@ export async function findReportedSecrets({ hashes }: { hashes: string[] }): Pro
         communityId: apiKeys.communityId,
         status: apiKeys.status,
         secretExpiresAt: apiKeyPreviousSecrets.expiresAt,
+        reportedBefore: reportedBefore('api_key_previous_secrets'),
       })
       .from(apiKeyPreviousSecrets)
       .innerJoin(apiKeys, eq(apiKeys.id, apiKeyPreviousSecrets.apiKeyId))

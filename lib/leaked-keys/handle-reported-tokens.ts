@@ -21,8 +21,8 @@ export type HandledTokens = {
 };
 
 // Reports of different keys run side by side, each in its own transaction (a key's row lock orders
-// reports of one key); a few at a time leave the pool to the API.
-const CONCURRENT_REPORTS = 4;
+// reports of one key); a few at a time leave the pool (10 connections) to the API.
+const CONCURRENT_REPORTS = 6;
 
 async function inLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -53,7 +53,9 @@ export async function handleReportedTokens(tokens: ReportedToken[], context: Rep
   });
 
   const results: LeakResult[] = [];
-  await inLanes([...real.entries()], CONCURRENT_REPORTS, async ([hash, { secret, token }]) => {
+  // A secret reported before needs no transaction: the report's own would find it and do nothing.
+  const firstReports = [...real.entries()].filter(([, { secret }]) => !secret.reportedBefore);
+  await inLanes(firstReports, CONCURRENT_REPORTS, async ([hash, { secret, token }]) => {
     const result = await reportLeakedKey({
       apiKeyId: secret.apiKeyId,
       communityId: secret.communityId,
