@@ -3,12 +3,15 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** e2e/global-setup.ts serves GitHub's secret-scanning public keys here (a local fake); the server is told so. */
+export const secretScanningKeysPort = port + 1;
 
 // Debian's Chromium where present (Playwright cannot download its own browser here).
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -44,6 +47,7 @@ export default defineConfig({
       // Every spec calls from 127.0.0.1 and many send bad keys on purpose; the per-IP limit has its own tests.
       UNAUTHENTICATED_RATE_LIMIT: '1000',
       REDIS_URL: process.env.REDIS_URL ?? '',
+      SECRET_SCANNING_KEYS_URL: `http://127.0.0.1:${secretScanningKeysPort}/meta/public_keys/secret_scanning`,
       // Counters of this run only: failed sign-ins and bad keys from 127.0.0.1 do not carry over to the next run.
       REDIS_KEY_PREFIX: `e2e-${Date.now().toString(36)}`,
       NEXT_TELEMETRY_DISABLED: '1',

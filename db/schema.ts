@@ -19,6 +19,8 @@ import { readPermissions, type KeyPermissions } from '../lib/api-keys/permission
 import { readRateLimit, type KeyRateLimit } from '../lib/api-keys/rate-limit-policy';
 import { FEEDBACK_KINDS } from '../lib/feedback-kinds';
 import { API_KEY_STATUSES } from '../lib/key-status';
+import { LEAK_REPORTER_VALUES, type LeakResult } from '../lib/leaked-keys/leak-report';
+import { DEFAULT_LEAKED_KEY_POLICY, LEAKED_KEY_POLICY_VALUES } from '../lib/leaked-keys/policy';
 import { USER_ROLES } from '../lib/user-roles';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -43,6 +45,8 @@ const rateLimitColumn = customType<{ data: KeyRateLimit; driverData: unknown }>(
   fromDriver: (value) => readRateLimit(value),
 });
 
+export const leakedKeyPolicy = pgEnum('leaked_key_policy', LEAKED_KEY_POLICY_VALUES);
+
 export const communities = pgTable('communities', {
   id: id(),
   slug: text('slug').notNull().unique(),
@@ -52,6 +56,8 @@ export const communities = pgTable('communities', {
   enhancedIntegrations: boolean('enhanced_integrations').notNull().default(true),
   /** Used when an admin leaves Prefix empty on a new key. */
   defaultKeyPrefix: text('default_key_prefix').notNull().default('ic'),
+  /** Integration center setting "When a key is reported leaked" (lib/leaked-keys/policy.ts). */
+  leakedKeyPolicy: leakedKeyPolicy('leaked_key_policy').notNull().default(DEFAULT_LEAKED_KEY_POLICY),
   createdAt: createdAt(),
 });
 
@@ -135,6 +141,38 @@ export const apiKeyPreviousSecrets = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('api_key_previous_secrets_key_idx').on(t.apiKeyId, t.expiresAt)],
+);
+
+export const leakReporter = pgEnum('leak_reporter', LEAK_REPORTER_VALUES);
+
+/**
+ * A secret reported leaked (GitHub secret scanning or a public revoke request), once per secret:
+ * the unique hash is what makes a repeated or concurrent report change nothing and send nothing.
+ * The key page shows a banner while the reported secret is still the key's current one.
+ */
+export const apiKeyLeakReports = pgTable(
+  'api_key_leak_reports',
+  {
+    id: id(),
+    communityId: communityId(),
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    /** SHA-256 hex of the reported secret (the key's current one, or one replaced by a rotation). */
+    hash: text('hash').notNull().unique(),
+    hint: text('hint').notNull(),
+    reporter: leakReporter('reporter').notNull(),
+    /** As the scanner sent them: where the secret was found. Null for a public revoke request. */
+    tokenType: text('token_type'),
+    url: text('url'),
+    source: text('source'),
+    /** The client IP of the request that reported it. */
+    reporterIp: text('reporter_ip'),
+    /** What the report did (lib/leaked-keys/leak-report.ts LEAK_RESULTS). */
+    result: text('result').$type<LeakResult>().notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('api_key_leak_reports_key_idx').on(t.apiKeyId, t.reportedAt)],
 );
 
 export const auditLog = pgTable(

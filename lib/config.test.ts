@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     expect(config.PGLITE_DIR).toBe('.data/pglite');
     expect(config.SEED_ADMIN_EMAIL).toBe('admin@example.com');
     expect(config.TRUSTED_PROXIES).toEqual({ kind: 'none' });
+    expect(config.SECRET_SCANNING_KEYS_URL).toBe('https://api.github.com/meta/public_keys/secret_scanning');
   });
 
   it('treats empty variables as unset', () => {
@@ -33,6 +34,8 @@ describe('loadConfig', () => {
     [{ TRUSTED_PROXIES: 'not-an-ip' }, 'TRUSTED_PROXIES'],
     [{ RESEND_BASE_URL: 'nope' }, 'RESEND_BASE_URL'],
     [{ APP_URL: 'ftp://example.com' }, 'APP_URL'],
+    [{ SECRET_SCANNING_KEYS_URL: 'api.github.com/meta' }, 'SECRET_SCANNING_KEYS_URL'],
+    [{ SECRET_SCANNING_KEYS_URL: 'file:///etc/keys.json' }, 'SECRET_SCANNING_KEYS_URL'],
     [{ NOTIFY_INTERVAL_SECONDS: 'hourly' }, 'NOTIFY_INTERVAL_SECONDS'],
     [{ NOTIFY_INTERVAL_SECONDS: '0' }, 'NOTIFY_INTERVAL_SECONDS'],
     [{ SEED_ADMIN_EMAIL: 'admin' }, 'SEED_ADMIN_EMAIL'],

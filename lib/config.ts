@@ -45,6 +45,10 @@ const envSchema = z.object({
   ),
   /** Prefix of every Redis key this app writes (several apps, or test runs, may share one Redis). */
   REDIS_KEY_PREFIX: optionalString.default('ic'),
+  /** GitHub's secret-scanning public keys (the signatures of leak reports are checked with them); tests point it at a local fake. */
+  SECRET_SCANNING_KEYS_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default('https://api.github.com/meta/public_keys/secret_scanning'),
+  ),
   /** Calls per minute per client IP that present no valid key. */
   UNAUTHENTICATED_RATE_LIMIT: z.coerce.number().int('must be a whole number of calls per minute').min(1, 'must be at least 1 call per minute').default(60),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),

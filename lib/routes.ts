@@ -10,6 +10,8 @@ export const routes = {
   mailbox: '/admin/integration-center/mailbox',
   mailMessage: (id: string) => `/admin/integration-center/mailbox/${encodeURIComponent(id)}`,
   apiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}`,
+  /** The key page with its Rotate dialog open (a leaked key's notice and banner link here). */
+  rotateApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}?rotate=1`,
   editApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/edit`,
   /** Public: the API reference, and the OpenAPI document it is rendered from. */
   apiReference: '/docs/api',

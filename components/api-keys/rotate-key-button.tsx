@@ -18,10 +18,12 @@ type Props = {
   version: string;
   expiresAt: string | null;
   rotate: (input: { id: string; version: string; grace: GracePeriod }) => Promise<FormState<Rotated>>;
+  /** Opens the dialog at once (the page was opened from a "rotate this key" link). */
+  openOnLoad?: boolean;
 };
 
 /** New secret, same key record; the old secret keeps working for the chosen grace period. */
-export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate }: Props) {
+export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate, openOnLoad = false }: Props) {
   const router = useRouter();
   const [grace, setGrace] = useState<GracePeriod>('24h');
   const [rotated, setRotated] = useState<(Rotated & { note: string }) | null>(null);
@@ -47,6 +49,7 @@ export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate }: 
         confirmLabel="Rotate key"
         pendingLabel="Rotating…"
         onConfirm={confirm}
+        defaultOpen={openOnLoad}
       >
         <fieldset>
           <legend className="text-sm font-medium text-slate-900">Old secret keeps working for</legend>

@@ -1,5 +1,5 @@
 import type { AuditLogRow } from '@/db/queries/audit';
-import { auditActionLabel } from '@/lib/audit-actions';
+import { auditActionLabel, systemActorOf } from '@/lib/audit-actions';
 import { Badge } from '../ui/badge';
 import { DateTime } from '../ui/date-time';
 import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
@@ -7,6 +7,20 @@ import { AuditDetails } from './audit-details';
 
 function NotRecorded() {
   return <span className="font-sans text-sm text-slate-500">Not recorded</span>;
+}
+
+/** The admin who acted; for a leak report, who reported it (there is no admin to name). */
+function ActorCell({ row }: { row: AuditLogRow }) {
+  if (row.actorName !== null) {
+    return (
+      <>
+        <span className="text-slate-900">{row.actorName}</span>
+        <span className="block text-xs text-slate-500">{row.actorEmail}</span>
+      </>
+    );
+  }
+  const reporter = systemActorOf(row.action);
+  return reporter ? <span className="text-slate-900">{reporter}</span> : <NotRecorded />;
 }
 
 function KeyCell({ row }: { row: AuditLogRow }) {
@@ -22,7 +36,7 @@ function KeyCell({ row }: { row: AuditLogRow }) {
 
 export function AuditLogTable({ rows }: { rows: AuditLogRow[] }) {
   return (
-    <Table label="Audit log entries" caption="Admin actions on API keys, newest first" card>
+    <Table label="Audit log entries" caption="Changes to API keys and settings, by admins and leak reports, newest first" card>
       <TableHeader columns={['Time', 'Action', 'Key', 'Actor', 'IP', 'Details']} />
       <TableBody>
         {rows.map((row) => {
@@ -39,14 +53,7 @@ export function AuditLogTable({ rows }: { rows: AuditLogRow[] }) {
                 <KeyCell row={row} />
               </TableCell>
               <TableCell className="min-w-40">
-                {row.actorName === null ? (
-                  <NotRecorded />
-                ) : (
-                  <>
-                    <span className="text-slate-900">{row.actorName}</span>
-                    <span className="block text-xs text-slate-500">{row.actorEmail}</span>
-                  </>
-                )}
+                <ActorCell row={row} />
               </TableCell>
               <TableCell className="whitespace-nowrap font-mono text-xs">{row.ip ?? <NotRecorded />}</TableCell>
               <TableCell className="min-w-56 max-w-md">

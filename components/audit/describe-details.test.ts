@@ -53,6 +53,19 @@ describe('describeDetails', () => {
     expect(describeDetails({ rateLimit: null }).fields).toEqual([{ key: 'rateLimit', label: 'Rate limit', value: { kind: 'text', text: 'No limit' } }]);
   });
 
+  it('reads the leaked-key policy and a leak report with the UI’s words', () => {
+    expect(describeDetails({ changes: { leakedKeyPolicy: { from: 'disable', to: 'notify' } } }).changes).toEqual([
+      { key: 'leakedKeyPolicy', label: 'When a key is reported leaked', from: { kind: 'text', text: 'Disable it' }, to: { kind: 'text', text: 'Only notify' } },
+    ]);
+    const report = describeDetails({ result: 'disabled', source: 'commit', foundAt: 'https://github.com/o/r/blob/1/.env', leakedSecret: 'acme_…a1B2' });
+    expect(report.fields.map((field) => [field.label, field.value])).toEqual([
+      ['Leaked secret', { kind: 'text', text: 'acme_…a1B2' }],
+      ['Found at', { kind: 'text', text: 'https://github.com/o/r/blob/1/.env' }],
+      ['Source', { kind: 'text', text: 'commit' }],
+      ['What was done', { kind: 'text', text: 'The key was disabled' }],
+    ]);
+  });
+
   it('shows other details as label/value pairs, nested records as nested fields', () => {
     const described = describeDetails({ graceUntil: '2026-11-27T08:00:00Z', impact: { integrations: 1200 }, lastActorRole: 'admin' });
     expect(described.changes).toEqual([]);

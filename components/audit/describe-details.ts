@@ -1,6 +1,8 @@
 import { describePermissions, isKeyPermissions, PERMISSION_LEVELS, PERMISSION_RESOURCES, RESOURCE_VALUES } from '@/lib/api-keys/permissions';
 import { describeRateLimit, isKeyRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import { formatCount } from '@/lib/format';
+import { isLeakResult, LEAK_RESULTS } from '@/lib/leaked-keys/leak-report';
+import { isLeakedKeyPolicy, LEAKED_KEY_POLICIES, LEAKED_KEY_POLICY_LABEL } from '@/lib/leaked-keys/policy';
 
 /**
  * Turns an audit entry's `details` (free-form JSON written by each action) into labelled values
@@ -35,6 +37,12 @@ const KNOWN_FIELDS: Record<string, { label: string; mono?: true }> = {
   expiresAt: { label: 'Expires' },
   impact: { label: 'Impact' },
   integrations: { label: 'Integrations' },
+  leakedSecret: { label: 'Leaked secret', mono: true },
+  foundAt: { label: 'Found at', mono: true },
+  source: { label: 'Source' },
+  tokenType: { label: 'Token type', mono: true },
+  result: { label: 'What was done' },
+  leakedKeyPolicy: { label: LEAKED_KEY_POLICY_LABEL },
 };
 const KNOWN_ORDER = Object.keys(KNOWN_FIELDS);
 
@@ -89,11 +97,14 @@ export function describeValue(value: unknown, depth = 0): DetailValue {
   return { kind: 'text', text: scalarText(value) };
 }
 
-// Permissions and rate limits read with the form's labels ("Feedback: Read and write", "1,000 per
-// minute"), never as raw values; a rate limit of null is the choice "No limit", not a missing value.
+// Permissions, rate limits, the leaked-key policy and a leak report's outcome read with the UI's
+// labels ("Feedback: Read and write", "1,000 per minute", "Only notify"), never as raw values; a rate
+// limit of null is the choice "No limit", not a missing value.
 function describeFieldValue(key: string, value: unknown, depth: number): DetailValue {
   if (key === 'permissions' && isKeyPermissions(value)) return { kind: 'text', text: describePermissions(value) };
   if (key === 'rateLimit' && isKeyRateLimit(value)) return { kind: 'text', text: describeRateLimit(value) };
+  if (key === 'leakedKeyPolicy' && isLeakedKeyPolicy(value)) return { kind: 'text', text: LEAKED_KEY_POLICIES[value].label };
+  if (key === 'result' && isLeakResult(value)) return { kind: 'text', text: LEAK_RESULTS[value].label };
   return describeValue(value, depth);
 }
 
@@ -113,8 +124,7 @@ function describeChange(key: string, { from, to }: { from: unknown; to: unknown 
       to: { kind: 'text', text: PERMISSION_LEVELS[to[resource]].label },
     }));
   }
-  if (key === 'rateLimit') return [{ key, label: fieldLabel(key), from: describeFieldValue(key, from, 1), to: describeFieldValue(key, to, 1) }];
-  return [{ key, label: fieldLabel(key), mono: isMono(key), from: describeValue(from, 1), to: describeValue(to, 1) }];
+  return [{ key, label: fieldLabel(key), mono: isMono(key), from: describeFieldValue(key, from, 1), to: describeFieldValue(key, to, 1) }];
 }
 
 function isChange(value: unknown): value is { from: unknown; to: unknown } {

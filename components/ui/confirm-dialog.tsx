@@ -17,13 +17,15 @@ type Props = {
   /** Resolves true when done (the dialog closes), false to stay open (e.g. to show an error). */
   onConfirm: () => Promise<boolean>;
   onOpenChange?: (open: boolean) => void;
+  /** Open when first shown, e.g. when a link asked for this action. */
+  defaultOpen?: boolean;
   children?: ReactNode;
 };
 
 /** Asks before acting; the confirm button shows progress and cannot be pressed twice. */
 export function ConfirmDialog(props: Props) {
   const { icon: Icon, label, variant = 'secondary' } = props.trigger;
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(props.defaultOpen ?? false);
   const [pending, startTransition] = useTransition();
 
   function changeOpen(next: boolean) {

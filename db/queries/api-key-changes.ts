@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../index';
 import type { KeyPermissions } from '@/lib/api-keys/permissions';
 import type { KeyRateLimit } from '@/lib/api-keys/rate-limit-policy';
@@ -27,7 +27,8 @@ export async function lockApiKey(tx: Tx, { id, communityId }: { id: string; comm
 }
 
 // Who disabled or deleted a key, and when, is kept on the row; enabling clears the "disabled" pair.
-function statusColumns(status: ApiKeyStatus, actorId: string) {
+// No actor: the change was made by a leak report, not by an admin.
+function statusColumns(status: ApiKeyStatus, actorId: string | null) {
   const now = sql`now()`;
   if (status === 'enabled') return { status, disabledAt: null, disabledById: null, updatedAt: now };
   if (status === 'disabled') return { status, disabledAt: now, disabledById: actorId, updatedAt: now };
@@ -35,7 +36,7 @@ function statusColumns(status: ApiKeyStatus, actorId: string) {
 }
 
 /** Enables, disables or deletes (irreversibly) a key; returns when the change was made. */
-export async function updateApiKeyStatus(tx: Tx, { id, status, actorId }: { id: string; status: ApiKeyStatus; actorId: string }): Promise<Date> {
+export async function updateApiKeyStatus(tx: Tx, { id, status, actorId }: { id: string; status: ApiKeyStatus; actorId: string | null }): Promise<Date> {
   const [updated] = await tx.update(apiKeys).set(statusColumns(status, actorId)).where(eq(apiKeys.id, id)).returning({ updatedAt: apiKeys.updatedAt });
   return updated.updatedAt;
 }
@@ -75,4 +76,23 @@ export async function replaceApiKeySecret(tx: Tx, { key, secret, graceUntil }: {
     .where(eq(apiKeys.id, key.id))
     .returning({ updatedAt: apiKeys.updatedAt });
   return saved.updatedAt;
+}
+
+/**
+ * The secret replaced by a rotation with this hash, if it still works, locked until the
+ * transaction ends; null when it is not one of this key's or its grace period is over.
+ */
+export async function lockLivePreviousSecret(tx: Tx, { apiKeyId, hash }: { apiKeyId: string; hash: string }) {
+  const [row] = await tx
+    .select({ hash: apiKeyPreviousSecrets.hash, hint: apiKeyPreviousSecrets.hint, expiresAt: apiKeyPreviousSecrets.expiresAt })
+    .from(apiKeyPreviousSecrets)
+    .where(and(eq(apiKeyPreviousSecrets.apiKeyId, apiKeyId), eq(apiKeyPreviousSecrets.hash, hash), gt(apiKeyPreviousSecrets.expiresAt, sql`now()`)))
+    .for('update');
+  return row ?? null;
+}
+
+/** Ends a replaced secret's grace period now (it leaked); returns when. */
+export async function endPreviousSecret(tx: Tx, { hash }: { hash: string }): Promise<Date> {
+  const [ended] = await tx.update(apiKeyPreviousSecrets).set({ expiresAt: sql`now()` }).where(eq(apiKeyPreviousSecrets.hash, hash)).returning({ at: apiKeyPreviousSecrets.expiresAt });
+  return ended.at;
 }

@@ -8,10 +8,13 @@ import { pageWindow } from './page-window';
 
 export type { AuditAction };
 
-/** Always called inside the transaction that makes the change, so the log never disagrees with the data. */
+/**
+ * Always called inside the transaction that makes the change, so the log never disagrees with the
+ * data. `actorId` is null when no admin acted (a leak report: the action names the reporter).
+ */
 export async function writeAudit(
   tx: Tx,
-  entry: { communityId: string; actorId: string; action: AuditAction; apiKeyId?: string; ip: string | null; details?: Record<string, unknown> },
+  entry: { communityId: string; actorId: string | null; action: AuditAction; apiKeyId?: string; ip: string | null; details?: Record<string, unknown> },
 ) {
   await tx.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 }

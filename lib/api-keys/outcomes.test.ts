@@ -3,6 +3,8 @@ import { API_ERRORS } from '@/lib/api/errors';
 import { ALLOWED_OUTCOMES, describeOutcome, isAllowedOutcome, OUTCOME_FILTERS, OUTCOMES, outcomeFilterLabel, parseOutcomeFilter } from './outcomes';
 
 const codes = Object.keys(API_ERRORS) as (keyof typeof API_ERRORS)[];
+// Recorded on the key a leak report named (lib/leaked-keys/leak-report.ts), beside the API's own outcomes.
+const leakOutcomes = ['reported_leaked', 'revoked_by_report'];
 
 describe('OUTCOMES', () => {
   it('labels every API error code as denied, and only ok as allowed', () => {
@@ -12,7 +14,8 @@ describe('OUTCOMES', () => {
       expect(OUTCOMES[code].label, code).not.toBe(code);
       expect(isAllowedOutcome(code), code).toBe(false);
     }
-    expect(Object.keys(OUTCOMES).sort()).toEqual(['ok', ...codes].sort());
+    expect(Object.keys(OUTCOMES).sort()).toEqual(['ok', ...codes, ...leakOutcomes].sort());
+    for (const code of leakOutcomes) expect(describeOutcome(code)).toMatchObject({ allowed: false, keyAccepted: false });
     expect(ALLOWED_OUTCOMES).toEqual(['ok']);
     expect(isAllowedOutcome('ok')).toBe(true);
     expect(OUTCOMES.key_disabled.label).toBe('Key disabled');
@@ -35,7 +38,7 @@ describe('OUTCOMES', () => {
 describe('OUTCOME_FILTERS', () => {
   it('offers all, allowed, denied and each error code, each with a label', () => {
     expect(OUTCOME_FILTERS.slice(0, 3)).toEqual(['all', 'allowed', 'denied']);
-    expect([...OUTCOME_FILTERS.slice(3)].sort()).toEqual([...codes].sort());
+    expect([...OUTCOME_FILTERS.slice(3)].sort()).toEqual([...codes, ...leakOutcomes].sort());
     const labels = OUTCOME_FILTERS.map(outcomeFilterLabel);
     expect(new Set(labels).size).toBe(labels.length);
     expect(outcomeFilterLabel('ip_not_allowed')).toBe('IP not allowed');

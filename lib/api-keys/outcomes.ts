@@ -1,4 +1,5 @@
 import type { ApiErrorCode } from '@/lib/api/errors';
+import type { LeakOutcome } from '@/lib/leaked-keys/leak-report';
 
 /**
  * What the API guard records as a request's outcome: 'ok', or the error code it answered with.
@@ -6,6 +7,8 @@ import type { ApiErrorCode } from '@/lib/api/errors';
  * Tones: red for requests refused because of the key or the caller's address, amber for requests
  * the caller got wrong, slate for failures on our side. `keyAccepted`: the key was valid and allowed
  * from the caller's address (the request failed later, if at all): that address used the key.
+ * A leak report (GitHub secret scanning, a public revoke request) is recorded on the key it named,
+ * as a refused request: the reporter holds the secret but did not use it.
  */
 export const OUTCOMES = {
   ok: { label: 'Allowed', allowed: true, keyAccepted: true, tone: 'green' },
@@ -25,7 +28,9 @@ export const OUTCOMES = {
   rate_limited: { label: 'Rate limited', allowed: false, keyAccepted: true, tone: 'amber' },
   service_unavailable: { label: 'Service unavailable', allowed: false, keyAccepted: false, tone: 'slate' },
   internal_error: { label: 'Internal error', allowed: false, keyAccepted: false, tone: 'slate' },
-} as const satisfies Record<'ok' | ApiErrorCode, { label: string; allowed: boolean; keyAccepted: boolean; tone: 'green' | 'amber' | 'red' | 'slate' }>;
+  reported_leaked: { label: 'Reported leaked', allowed: false, keyAccepted: false, tone: 'red' },
+  revoked_by_report: { label: 'Revoked by public report', allowed: false, keyAccepted: false, tone: 'red' },
+} as const satisfies Record<'ok' | ApiErrorCode | LeakOutcome, { label: string; allowed: boolean; keyAccepted: boolean; tone: 'green' | 'amber' | 'red' | 'slate' }>;
 
 export type Outcome = keyof typeof OUTCOMES;
 export type OutcomeTone = (typeof OUTCOMES)[Outcome]['tone'];

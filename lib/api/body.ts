@@ -3,11 +3,14 @@ import { ApiError } from './errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads at most 1 MiB, whatever Content-Length claims, so a lying client cannot exhaust memory. */
-async function readLimited(request: Request): Promise<string> {
+/**
+ * The raw body, at most 1 MiB whatever Content-Length claims, so a lying client cannot exhaust
+ * memory. Raw bytes for a signature check over exactly what was sent.
+ */
+export async function readBodyBytes(request: Request): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) throw new ApiError('payload_too_large');
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -21,7 +24,7 @@ async function readLimited(request: Request): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -37,7 +40,7 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
 export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type');
-  const text = await readLimited(request);
+  const text = (await readBodyBytes(request)).toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);

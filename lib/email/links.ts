@@ -11,3 +11,8 @@ export function appUrl(): string {
 export function keyPageUrl(apiKeyId: string): string {
   return new URL(routes.apiKey(apiKeyId), appUrl()).toString();
 }
+
+/** The key page with its Rotate dialog open: the first thing to do about a leaked key. */
+export function rotateKeyUrl(apiKeyId: string): string {
+  return new URL(routes.rotateApiKey(apiKeyId), appUrl()).toString();
+}

@@ -11,6 +11,7 @@ export const MAIL_KINDS = {
   key_rotated: { label: 'Key rotated', security: true },
   key_permissions_widened: { label: 'Permissions widened', security: true },
   key_deleted: { label: 'Key deleted', security: true },
+  key_reported_leaked: { label: 'Key reported leaked', security: true },
 } as const;
 
 export type MailKind = keyof typeof MAIL_KINDS;

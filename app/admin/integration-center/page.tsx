@@ -2,12 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChevronRight, KeyRound, Mail, ScrollText } from 'lucide-react';
 import { EnhancedIntegrations } from '@/components/enhanced-integrations';
+import { LeakedKeysCard } from '@/components/leaked-keys/leaked-keys-card';
 import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';
 import { hasValidApiKey } from '@/db/queries/api-keys';
+import { findCommunity } from '@/db/queries/communities';
 import { requireAdmin } from '@/lib/auth';
 import { requestOrigin } from '@/lib/request-origin';
 import { crumbs, routes } from '@/lib/routes';
+import { changeLeakedKeyPolicyAction } from './actions';
 
 export const metadata: Metadata = { title: 'Integration center' };
 
@@ -24,7 +27,7 @@ const SECTIONS = [
 
 export default async function IntegrationCenterPage() {
   const admin = await requireAdmin(routes.integrationCenter);
-  const [available, origin] = await Promise.all([hasValidApiKey({ communityId: admin.communityId }), requestOrigin()]);
+  const [available, origin, community] = await Promise.all([hasValidApiKey({ communityId: admin.communityId }), requestOrigin(), findCommunity({ id: admin.communityId })]);
   return (
     <>
       <PageHeader
@@ -44,6 +47,7 @@ export default async function IntegrationCenterPage() {
           </Link>
         ))}
       </Card>
+      <div className="mt-6">{community && <LeakedKeysCard origin={origin} policy={community.leakedKeyPolicy} save={changeLeakedKeyPolicyAction} />}</div>
       <div className="mt-6">
         <EnhancedIntegrations available={available} origin={origin} />
       </div>

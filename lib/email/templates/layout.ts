@@ -25,6 +25,8 @@ export type MailLayout = {
   notes?: string[];
   /** Target of "Open the key page"; omitted when the key page no longer exists. */
   keyUrl?: string;
+  /** Further links after the key page's button, e.g. straight to rotating the key. */
+  links?: { label: string; url: string }[];
 };
 
 const FOOTERS = {
@@ -86,6 +88,7 @@ function renderText(message: MailLayout, facts: Fact[]): string {
     ...(message.tables ?? []).filter((table) => table.rows.length > 0).map(textTable),
     ...(message.notes ?? []),
     ...(message.keyUrl ? [`Open the key page: ${message.keyUrl}`] : []),
+    ...(message.links ?? []).map((link) => `${link.label}: ${link.url}`),
     `--\n${FOOTERS[MAIL_KINDS[message.kind].security ? 'security' : 'usage']}\nIntegration Center · ${message.key.communityName}`,
   ];
   return `${parts.join('\n\n')}\n`;
@@ -118,6 +121,9 @@ function renderHtml(message: MailLayout, facts: Fact[]): string {
     ? `<p style="margin:24px 0 8px;"><a href="${url}" style="display:inline-block;padding:10px 16px;background:#18181b;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600;">Open the key page</a></p>` +
       `<p style="margin:0 0 16px;font-size:13px;color:#52525b;word-break:break-all;"><a href="${url}" style="color:#2563eb;">${url}</a></p>`
     : '';
+  const links = (message.links ?? [])
+    .map(({ label, url: href }) => `<p style="margin:0 0 16px;font-size:14px;"><a href="${escapeHtml(href)}" style="color:#2563eb;font-weight:600;">${escapeHtml(label)}</a></p>`)
+    .join('');
   return [
     '<!doctype html>',
     `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(fullSubject(message))}</title></head>`,
@@ -131,6 +137,7 @@ function renderHtml(message: MailLayout, facts: Fact[]): string {
     ...(message.tables ?? []).filter((table) => table.rows.length > 0).map(htmlTable),
     `<div style="margin-top:24px;">${(message.notes ?? []).map(paragraph).join('')}</div>`,
     action,
+    links,
     '</div>',
     `<p style="margin:16px 0 0;font-size:13px;color:#52525b;">${escapeHtml(FOOTERS[security ? 'security' : 'usage'])}<br>Integration Center · ${escapeHtml(message.key.communityName)}</p>`,
     '</div></body></html>',

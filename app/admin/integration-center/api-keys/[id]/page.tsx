@@ -9,12 +9,14 @@ import { KeyStatusButton } from '@/components/api-keys/key-status-button';
 import { RequestLog } from '@/components/api-keys/request-log';
 import { RotateKeyButton } from '@/components/api-keys/rotate-key-button';
 import { UsageChart } from '@/components/api-keys/usage-chart';
+import { LeakBanner } from '@/components/leaked-keys/leak-banner';
 import { PageHeader } from '@/components/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DateTime } from '@/components/ui/date-time';
 import { findApiKeyForAdmin } from '@/db/queries/api-keys';
 import { integrationsSeen, keyImpact, requestLog, usageSeries } from '@/db/queries/api-usage';
+import { findCurrentLeakReport } from '@/db/queries/leak-reports';
 import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
 import { parseOutcomeFilter, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { requireAdmin } from '@/lib/auth';
@@ -25,7 +27,8 @@ import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction, rotateApiK
 
 export const metadata: Metadata = { title: 'API key' };
 
-type SearchParams = { range?: string; outcome?: string; page?: string };
+/** `rotate=1` opens the Rotate dialog (the link in a leaked-key notice and banner). */
+type SearchParams = { range?: string; outcome?: string; page?: string; rotate?: string };
 
 export default async function ApiKeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
@@ -38,11 +41,12 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
   const filter = parseOutcomeFilter(query.outcome);
   const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
   const scope = { apiKeyId: key.id, communityId: admin.communityId };
-  const [series, log, seen, impact] = await Promise.all([
+  const [series, log, seen, impact, leak] = await Promise.all([
     usageSeries({ ...scope, range }),
     requestLog({ ...scope, filter, page }),
     integrationsSeen({ ...scope }),
     keyImpact({ ...scope }),
+    findCurrentLeakReport({ ...scope }),
   ]);
 
   const href = (next: { range?: UsageRange; outcome?: OutcomeFilter; page?: number }) => {
@@ -77,11 +81,21 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
               disable={disableApiKeyAction}
               enable={enableApiKeyAction}
             />
-            <RotateKeyButton keyId={key.id} keyName={key.name} version={key.updatedAt.toISOString()} expiresAt={key.expiresAt?.toISOString() ?? null} rotate={rotateApiKeyAction} />
+            <RotateKeyButton
+              // A new mount when ?rotate=1 arrives (the banner's link is a client-side navigation), so the dialog opens.
+              key={query.rotate === '1' ? 'rotate' : 'page'}
+              keyId={key.id}
+              keyName={key.name}
+              version={key.updatedAt.toISOString()}
+              expiresAt={key.expiresAt?.toISOString() ?? null}
+              rotate={rotateApiKeyAction}
+              openOnLoad={query.rotate === '1'}
+            />
             <DeleteKeyButton keyId={key.id} keyName={key.name} impact={impact} remove={deleteApiKeyAction} />
           </div>
         }
       />
+      {leak && <LeakBanner report={leak} rotateHref={routes.rotateApiKey(key.id)} />}
       {key.rotatingUntil && (
         <p role="status" className="mb-6 flex items-center gap-2 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
           <RefreshCw aria-hidden className="size-4" />

@@ -1,0 +1,13 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { adminAction } from '@/lib/admin-action';
+import { changeLeakedKeyPolicy } from '@/lib/leaked-keys/change-policy';
+import { routes } from '@/lib/routes';
+import { leakedKeyPolicySchema } from '@/lib/validations/leaked-key-policy';
+
+export const changeLeakedKeyPolicyAction = adminAction(leakedKeyPolicySchema, async (data, context) => {
+  const result = await changeLeakedKeyPolicy(data, context);
+  if (result.data?.changed) revalidatePath(routes.integrationCenter);
+  return result;
+});

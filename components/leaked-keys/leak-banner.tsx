@@ -1,0 +1,65 @@
+import { ShieldAlert } from 'lucide-react';
+import Link from 'next/link';
+import type { CurrentLeakReport } from '@/db/queries/leak-reports';
+import { LEAK_REPORTERS, LEAK_RESULTS, isLeakResult } from '@/lib/leaked-keys/leak-report';
+import { DateTime } from '../ui/date-time';
+
+// Only a web address is made a link; anything else a scanner sent is shown as text.
+const isWebAddress = (value: string) => /^https:\/\/[^\s]+$/i.test(value);
+
+/** Where the secret turned up, in the reporter's terms. */
+function FoundWhere({ report }: { report: CurrentLeakReport }) {
+  if (report.reporter === 'public') {
+    return <>A public revoke request from {report.reporterIp ?? 'an unknown address'} sent this key’s secret</>;
+  }
+  return (
+    <>
+      {LEAK_REPORTERS.github.label} found this key’s secret
+      {report.url && (
+        <>
+          {' '}
+          at{' '}
+          {isWebAddress(report.url) ? (
+            <a href={report.url} rel="noreferrer noopener" target="_blank" className="break-all font-medium underline">
+              {report.url}
+            </a>
+          ) : (
+            <span className="break-all font-mono">{report.url}</span>
+          )}
+        </>
+      )}
+      {report.source && <> ({report.source})</>}
+    </>
+  );
+}
+
+/**
+ * Shown on the key page while the key's current secret is one that was reported leaked: until the
+ * key is rotated (the new secret did not leak) or deleted. Links to rotating it at once.
+ */
+export function LeakBanner({ report, rotateHref }: { report: CurrentLeakReport; rotateHref: string }) {
+  const result = isLeakResult(report.result) ? LEAK_RESULTS[report.result] : null;
+  return (
+    <div role="alert" aria-labelledby="leak-banner-heading" className="mb-6 flex gap-3 rounded-md bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200">
+      <ShieldAlert aria-hidden className="mt-0.5 size-5 shrink-0" />
+      <div className="space-y-1">
+        <p id="leak-banner-heading" className="font-semibold">
+          This key was reported leaked
+        </p>
+        <p>
+          <FoundWhere report={report} /> on <DateTime value={report.reportedAt} />.
+        </p>
+        {result && (
+          <p>
+            {result.label}. {result.meaning}
+          </p>
+        )}
+        <p>
+          <Link href={rotateHref} className="font-semibold underline">
+            Rotate this key now
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
