@@ -17,9 +17,13 @@ export const USAGE_TEXT_LIMITS = {
 
 const MAX_INT4 = 2_147_483_647;
 
-/** Cuts to `max` UTF-16 units without splitting a surrogate pair; drops NUL, which Postgres text rejects. */
+/**
+ * Cuts to `max` UTF-16 units without splitting a surrogate pair; drops NUL and replaces lone
+ * surrogates, which Postgres text (and the JSON a batch travels in) reject.
+ */
 function clip(value: string, max: number): string {
   let text = value.includes('\0') ? value.replaceAll('\0', '') : value;
+  if (!text.isWellFormed()) text = text.toWellFormed();
   if (text.length > max) {
     const end = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
     text = text.slice(0, end);

@@ -280,9 +280,9 @@ describe('usage recorder', () => {
     expect(await count(keyId)).toBe(10);
   });
 
-  it('stores text that array literals treat specially exactly as sent, and nulls as nulls', async () => {
+  it('stores text exactly as sent (quotes, braces, backslashes, the word NULL, unicode), and nulls as nulls', async () => {
     const keyId = await createKey();
-    const awkward = ['NULL', 'null', '', '"quoted", {braced}', 'back\\slash \\"', 'tab\tnew\nline', 'ünïcødé 🚀', ' spaced '];
+    const awkward = ['NULL', 'null', '', '"quoted", {braced}', 'back\\slash \\"', 'tab\tnew\nline', 'ünïcødé 🚀', ' spaced ', 'lone \uD800 surrogate'];
     const rows = awkward.map((text) => normalizeUsageRecord(usage(keyId, { userAgent: text, integrationName: text })));
     rows.push(normalizeUsageRecord(usage(keyId, { userAgent: null, integrationName: null, ip: null })));
     await writeUsageBatch(rows);
