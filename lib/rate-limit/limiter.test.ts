@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { log } from '@/lib/logger';
 import { createRateLimiter, type RateLimiter } from './limiter';
 
@@ -21,6 +22,14 @@ async function hits(rl: RateLimiter, k: string, n: number, policy: { limit: numb
 }
 
 describe('in process (no REDIS_URL)', () => {
+  it('reads an ended slot’s count once, not on every call', async () => {
+    const rl = limiter();
+    const get = vi.spyOn(RateLimiterMemory.prototype, 'get');
+    // An hour-long window: the five calls cannot straddle a slot boundary.
+    await hits(rl, key(), 5, { limit: 10, windowSec: 3600 });
+    expect(get).toHaveBeenCalledTimes(1);
+  });
+
   it('allows the limit, then refuses with a retry time, without counting refused calls', async () => {
     const rl = limiter();
     const k = key();

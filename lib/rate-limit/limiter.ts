@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/logger';
@@ -39,6 +40,11 @@ const REDIS_PAUSE_MS = 5_000;
 // Counters never refuse by themselves: the limit is compared in decide(), so one store per
 // window length serves every limit.
 const UNBOUNDED = 1e12;
+// A slot that has ended takes no more calls, so its count is read once and kept: a busy key costs
+// one counter command per call, not two. Kept 1 s at most, so a reset on another instance (a
+// successful sign-in) is seen within a second there too.
+const CLOSED_SLOT_TTL_MS = 1_000;
+const CLOSED_SLOTS_KEPT = 10_000;
 
 type Stores = { redis: RateLimiterAbstract | null; memory: RateLimiterAbstract };
 
@@ -53,6 +59,7 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
       })
     : null;
   const byWindow = new Map<number, Stores>();
+  const closedSlots = new LRUCache<string, number>({ max: CLOSED_SLOTS_KEPT, ttl: CLOSED_SLOT_TTL_MS });
   let pausedUntil = 0;
   let down = false;
   const lost = (error: unknown) => {
@@ -115,8 +122,14 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
   async function counts(key: string, { windowSec }: RateLimitPolicy, count: boolean) {
     const { index, elapsed } = slotOf(Date.now(), windowSec);
     const current = `${key}:${index}`;
-    const [now, before] = await run(windowSec, (store) => Promise.all([count ? store.penalty(current, 1) : store.get(current), store.get(`${key}:${index - 1}`)]));
-    return { current, elapsed, previous: before?.consumedPoints ?? 0, seen: (now?.consumedPoints ?? 0) - (count ? 1 : 0) };
+    const closed = `${windowSec}:${key}:${index - 1}`;
+    const known = closedSlots.get(closed);
+    const [now, before] = await run(windowSec, (store) =>
+      Promise.all([count ? store.penalty(current, 1) : store.get(current), known === undefined ? store.get(`${key}:${index - 1}`) : null]),
+    );
+    const previous = known ?? before?.consumedPoints ?? 0;
+    if (known === undefined) closedSlots.set(closed, previous);
+    return { current, elapsed, previous, seen: (now?.consumedPoints ?? 0) - (count ? 1 : 0) };
   }
 
   return {
@@ -133,6 +146,7 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
     },
     async reset(key, { windowSec }) {
       const { index } = slotOf(Date.now(), windowSec);
+      closedSlots.delete(`${windowSec}:${key}:${index - 1}`);
       await run(windowSec, (store) => Promise.all([store.delete(`${key}:${index}`), store.delete(`${key}:${index - 1}`)]));
     },
     store: () => (redisUsable() ? 'redis' : 'memory'),
