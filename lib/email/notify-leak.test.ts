@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, getDb } from '@/db/index';
 import { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';
 import { reportLeakedKey } from '@/lib/api-keys/report-leaked-key';
@@ -27,8 +27,11 @@ describe('the leaked-key notice', () => {
     await report();
 
     const transport = createTransport({ RESEND_API_KEY: 're_test', RESEND_BASE_URL: fake.url, MAIL_FROM: 'IC <ic@example.test>' });
-    const worker = startMailWorker({ db: getDb(), transport, pollMs: 60_000, communityId: community.communityId });
+    // The worker's own first poll may claim the message before an explicit drain would: wait for
+    // the delivery, then drain once more so a second message, if one had been queued, would go too.
+    const worker = startMailWorker({ db: getDb(), transport, pollMs: 50, communityId: community.communityId });
     try {
+      await vi.waitFor(() => expect(fake.delivered.length).toBeGreaterThan(0), { timeout: 10_000 });
       await worker.drainOnce();
     } finally {
       await worker.stop();
