@@ -73,6 +73,12 @@ export async function insertLeakReport(tx: Tx, report: NewLeakReport): Promise<D
   return inserted?.reportedAt ?? null;
 }
 
+/** Whether this secret was ever reported leaked (through either endpoint). */
+export async function isSecretReported(tx: Tx, { hash }: { hash: string }): Promise<boolean> {
+  const [found] = await tx.select({ hash: apiKeyLeakReports.hash }).from(apiKeyLeakReports).where(eq(apiKeyLeakReports.hash, hash)).limit(1);
+  return found !== undefined;
+}
+
 /**
  * The report of the key's current secret, if it was reported: what the key page's banner shows
  * until the key is rotated (a new secret was not reported) or deleted.

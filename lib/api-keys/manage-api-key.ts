@@ -6,6 +6,7 @@ import { notifyAllSecretsChanged } from '@/db/queries/api-key-lookup';
 import { API_KEY_NAME_UNIQUE } from '@/db/queries/api-keys';
 import { ipLimitDryRun } from '@/db/queries/api-usage';
 import { writeAudit } from '@/db/queries/audit';
+import { isSecretReported } from '@/db/queries/leak-reports';
 import type { ApiKey } from '@/db/schema';
 import type { AdminContext } from '@/lib/admin-action';
 import { queueKeyChangeNotice } from '@/lib/email/notify-security';
@@ -26,6 +27,7 @@ import { rateLimitFromForm } from './rate-limit-policy';
  */
 
 const NOT_FOUND: FormState<never> = { message: 'This API key does not exist or was deleted.' };
+const LEAKED_SECRET_REFUSED = 'This key’s secret was reported leaked, so it stays disabled. Rotate the key, then enable it with its new secret.';
 const STALE: FormState<never> = { message: 'Someone else changed this key after you opened it. Reload the page to see their changes, then edit again.' };
 
 const actorOf = ({ user, ip }: AdminContext) => ({ name: user.name, email: user.email, ip });
@@ -91,6 +93,8 @@ export async function changeKeyStatus(id: string, target: Exclude<ApiKeyStatus, 
     const key = await lockForChange(tx, id, context);
     if (!isKey(key)) return key;
     if (key.status === target) return { ok: true, message: `“${key.name}” is already ${target}.` };
+    // A reported secret is public: enabling it again would undo the report (a repeat report changes nothing).
+    if (target === 'enabled' && (await isSecretReported(tx, { hash: key.hash }))) return { message: LEAKED_SECRET_REFUSED };
     const at = await updateApiKeyStatus(tx, { id, status: target, actorId: user.id });
     await notifyAllSecretsChanged(tx, { apiKeyId: id });
     await writeAudit(tx, { communityId: user.communityId, actorId: user.id, action: target === 'disabled' ? 'api_key.disabled' : 'api_key.enabled', apiKeyId: id, ip });

@@ -61,6 +61,20 @@ describe('a key reported leaked', () => {
     expect(state.mail.map((m) => m.kind)).toEqual(['key_disabled', 'key_reported_leaked']);
   });
 
+  it('a key disabled for its reported secret cannot be enabled again until it is rotated', async () => {
+    const key = await newKey();
+    expect(await report(key)).toBe('disabled');
+    const refused = await setTestKeyStatus(key, 'enabled', community.admin);
+    expect(refused).toEqual({ message: expect.stringMatching(/reported leaked.*Rotate the key, then enable it/) });
+    expect((await leakStateOf(key.id)).status).toBe('disabled');
+    // A repeat report would change nothing, so the refusal is what keeps the public secret dead.
+    expect(await report(key)).toBeNull();
+
+    await rotateKey({ id: key.id, version: await versionOf(key.id), grace: 'none' }, { user: community.admin, ip: null });
+    expect(await setTestKeyStatus(key, 'enabled', community.admin)).toEqual({ ok: true });
+    expect((await leakStateOf(key.id)).status).toBe('enabled');
+  });
+
   it('deleted: nothing happens', async () => {
     const key = await newKey();
     await setTestKeyStatus(key, 'deleted', community.admin);

@@ -4,8 +4,9 @@ import { z } from 'zod';
 export const MAX_REPORTED_TOKENS = 1_000;
 
 const tooMany = `At most ${MAX_REPORTED_TOKENS.toLocaleString('en-US')} tokens per report.`;
-// What a scanner says about a match is kept and mailed, so it is cut to a sane length rather than refused.
-const clipped = (max: number) => z.string().transform((value) => value.slice(0, max));
+// What a scanner says about a match is kept and mailed, so it is cut to a sane length rather than
+// refused, without NUL and lone surrogates (Postgres text refuses them, and GitHub would retry forever).
+const clipped = (max: number) => z.string().transform((value) => value.replaceAll('\0', '').toWellFormed().slice(0, max));
 
 /** GitHub's secret-scanning report: `[{token, type, url, source}]`. */
 export const githubReportSchema = z

@@ -60,6 +60,8 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
     : null;
   const byWindow = new Map<number, Stores>();
   const closedSlots = new LRUCache<string, number>({ max: CLOSED_SLOTS_KEPT, ttl: CLOSED_SLOT_TTL_MS });
+  /** Bumped by every reset, so a count read before it is not kept after it. */
+  let resets = 0;
   let pausedUntil = 0;
   let down = false;
   const lost = (error: unknown) => {
@@ -124,11 +126,13 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
     const current = `${key}:${index}`;
     const closed = `${windowSec}:${key}:${index - 1}`;
     const known = closedSlots.get(closed);
+    const resetsBefore = resets;
     const [now, before] = await run(windowSec, (store) =>
       Promise.all([count ? store.penalty(current, 1) : store.get(current), known === undefined ? store.get(`${key}:${index - 1}`) : null]),
     );
     const previous = known ?? before?.consumedPoints ?? 0;
-    if (known === undefined) closedSlots.set(closed, previous);
+    // A reset that ran while this read was out may have deleted what it read: do not keep it.
+    if (known === undefined && resets === resetsBefore) closedSlots.set(closed, previous);
     return { current, elapsed, previous, seen: (now?.consumedPoints ?? 0) - (count ? 1 : 0) };
   }
 
@@ -146,6 +150,7 @@ export function createRateLimiter({ redisUrl, keyPrefix }: { redisUrl?: string; 
     },
     async reset(key, { windowSec }) {
       const { index } = slotOf(Date.now(), windowSec);
+      resets++;
       closedSlots.delete(`${windowSec}:${key}:${index - 1}`);
       await run(windowSec, (store) => Promise.all([store.delete(`${key}:${index}`), store.delete(`${key}:${index - 1}`)]));
     },

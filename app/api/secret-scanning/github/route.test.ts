@@ -64,7 +64,7 @@ describe('a signed report', () => {
       })),
     );
     expect((await leakStateOf(key.id)).status).toBe('disabled');
-    await vi.waitFor(async () => expect((await callRoute(me.GET, { path: '/api/v1/me', key: key.key })).json.error.code).toBe('key_disabled'));
+    await vi.waitFor(async () => expect((await callRoute(me.GET, { path: '/api/v1/me', key: key.key })).json.error.code).toBe('key_disabled'), { timeout: 10_000 });
   });
 
   it('reported twice at once: both answered true_positive, one audit entry and one notice', async () => {
