@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
 import { openApiDocument } from '@/lib/api/openapi/document';
 import { markStampedByServer } from '@/lib/request-stamp';
-import { assertMatchesContract, createContractValidator } from './openapi-contract';
+import { assertMatchesContract, coveredByContract, createContractValidator } from './openapi-contract';
 
 type Route = (request: NextRequest, context: { params: Promise<never> }) => Promise<Response>;
 
@@ -24,8 +24,7 @@ export async function callRoute(
   const response = await (route as Route)(request, { params: Promise.resolve((opts.params ?? {}) as never) });
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
-  // The document is the /api/v1 contract (SPEC §10); the leaked-key endpoints follow GitHub's protocol instead.
-  if (request.nextUrl.pathname.startsWith('/api/v1/')) {
+  if (coveredByContract(request.nextUrl.pathname)) {
     contract ??= createContractValidator(openApiDocument() as unknown as Record<string, unknown>);
     assertMatchesContract(contract, { method: request.method, path: request.nextUrl.pathname, status: response.status, headers: response.headers, body: json });
   }
