@@ -6,7 +6,7 @@
  * sample to the run it fell in. Self time per request, guarded minus baseline, is the guard's cost
  * broken down by function — the whole-run profile alone mixes in start-up, warm-up and idle time.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +77,7 @@ function selfTimePerRequest(profile: CpuProfile, windows: ProfileWindow[]): Map<
 function mainProfile(dir: string): CpuProfile {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
   if (files.length === 0) throw new Error(`no .cpuprofile in ${dir}`);
-  const sized = files.map((f) => ({ f, size: readFileSync(path.join(dir, f)).length }));
+  const sized = files.map((f) => ({ f, size: statSync(path.join(dir, f)).size }));
   const largest = sized.sort((a, b) => b.size - a.size)[0].f;
   return JSON.parse(readFileSync(path.join(dir, largest), 'utf8')) as CpuProfile;
 }
