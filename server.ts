@@ -5,6 +5,7 @@ import { ConfigError, getConfig, type Config } from './lib/config';
 import { resolveAuthSecret } from './lib/auth-secret';
 import { deriveClientIp, peerIsTrustedProxy } from './lib/client-ip';
 import { log } from './lib/logger';
+import { containProcessErrors } from './lib/process-errors';
 import { processState } from './lib/process-state';
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, markStampedByServer } from './lib/request-stamp';
 import { closeDatabase, getDb } from './db/index';
@@ -89,6 +90,8 @@ async function main() {
   const handle = app.getRequestHandler();
   // Runs instrumentation.ts's register(), which starts the background work (lib/background-work.ts).
   await app.prepare();
+  // After prepare(), which registers Next's plain-text handlers: ours log JSON instead.
+  containProcessErrors();
 
   let stopping = false;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

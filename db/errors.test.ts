@@ -37,6 +37,7 @@ describe('toDbError', () => {
   it.each([
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 'unavailable'],
     ['an admin shutdown (57P01)', Object.assign(new Error('terminating connection'), { code: '57P01' }), 'unavailable'],
+    ['a statement timeout (57014)', Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }), 'unavailable'],
     ['a connection exception class 08', Object.assign(new Error('connection failure'), { code: '08006' }), 'unavailable'],
     ['a closed PGlite', new Error('PGlite is closed'), 'unavailable'],
     ['a foreign key violation', Object.assign(new Error('violates foreign key constraint'), { code: '23503' }), 'rejected_row'],

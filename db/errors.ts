@@ -32,6 +32,8 @@ const UNAVAILABLE_CODES = new Set([
   'CONNECTION_ENDED',
   'CONNECTION_DESTROYED',
   '53300',
+  // A statement cancelled by statement_timeout (db/connection-policy.ts): the database did not answer in time.
+  '57014',
   '57P01',
   '57P02',
   '57P03',

@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { getConfig } from '@/lib/config';
+import { connectionPolicy } from './connection-policy';
 import { processState } from '@/lib/process-state';
 import * as schema from './schema';
 
@@ -21,13 +22,23 @@ export type Database =
 function open(): Database {
   const { DATABASE_URL, PGLITE_DIR } = getConfig();
   if (DATABASE_URL) {
-    const sql = postgres(DATABASE_URL, { max: 10, connect_timeout: 5, onnotice: () => {} });
+    const sql = openPostgres({ max: 10 });
     return { kind: 'postgres', sql, db: drizzlePostgres(sql, { schema }), close: () => sql.end({ timeout: 5 }) };
   }
   if (!PGLITE_DIR.startsWith('memory://')) mkdirSync(PGLITE_DIR, { recursive: true });
   const pglite = new PGlite(PGLITE_DIR);
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return { kind: 'pglite', pglite, db, close: () => pglite.close() };
+}
+
+/**
+ * A postgres.js client on DATABASE_URL with the app's bounded waits (db/connection-policy.ts).
+ * The pool is one; the key-change listener and the migrator open their own with `overrides`.
+ */
+export function openPostgres(overrides: postgres.Options<Record<string, postgres.PostgresType>> = {}): postgres.Sql {
+  const { DATABASE_URL } = getConfig();
+  if (!DATABASE_URL) throw new Error('openPostgres() needs DATABASE_URL');
+  return postgres(DATABASE_URL, { ...connectionPolicy, ...overrides, connection: { ...connectionPolicy.connection, ...overrides.connection } });
 }
 
 /** Opened on first use, never at import, so `next build` does not create a database. */

@@ -30,6 +30,14 @@ export type ApiKeyCache = {
   invalidation: KeyChangeListener;
 };
 
+/**
+ * While the LISTEN connection is down, changes go unseen: cached keys are still served (the API
+ * keeps working through a short database outage, as Unkey's cache does) but for this long at most,
+ * counted from the disconnect; after it every lookup goes to the database, so while that is down
+ * too the guard answers 503. When LISTEN is back the whole cache is dropped (README: outages).
+ */
+export const STALE_WINDOW_MS = 60_000;
+
 // Real keys and unknown hashes live in separate caches: anyone can send well-formed made-up keys
 // (each one a miss), and they must never push a real key out.
 const MAX_KEYS = 10_000;
@@ -40,7 +48,8 @@ const POSITIVE_TTL_MS = 5 * 60_000;
 // practice never, since nobody can guess a fresh key's random secret before it exists.
 const NEGATIVE_TTL_MS = 30_000;
 
-export function createApiKeyCache(): ApiKeyCache {
+/** `listener` is for tests, which play the LISTEN connection's part; the app uses the real one. */
+export function createApiKeyCache(listener: typeof createKeyChangeListener = createKeyChangeListener): ApiKeyCache {
   const lruOptions = {
     // The clock is read through the global each time so fake timers in tests can move it.
     perf: { now: () => performance.now() },
@@ -58,8 +67,11 @@ export function createApiKeyCache(): ApiKeyCache {
   let hits = 0;
   let misses = 0;
   let loads = 0;
+  /** When the LISTEN connection went down (monotonic ms), or null while it is up. */
+  let lostAt: number | null = null;
 
   const cached = (hash: string) => {
+    if (lostAt !== null && performance.now() - lostAt > STALE_WINDOW_MS) return undefined;
     const known = entries.get(hash) ?? (unknown.get(hash) ? null : undefined);
     if (known !== undefined) hits++;
     return known;
@@ -76,7 +88,16 @@ export function createApiKeyCache(): ApiKeyCache {
     unknown.clear();
     inFlight.clear();
   };
-  const invalidation = createKeyChangeListener({ evict, clear });
+  const invalidation = listener({
+    evict,
+    resync: () => {
+      clear();
+      lostAt = null;
+    },
+    lost: () => {
+      lostAt = performance.now();
+    },
+  });
 
   async function load(hash: string): Promise<CachedApiKey | null> {
     // Not awaited: a lookup must not wait on (or fail because of) the listener. Until it is in

@@ -7,6 +7,12 @@
 export type ApiErrorSource = 'guard' | 'scope' | 'input' | 'body' | 'endpoint' | 'routing';
 
 /** Every error the integration API answers, with its status: one table for code, docs and tests. */
+/**
+ * What a 503 tells a client to wait: the database reconnects within half a second of coming back
+ * (db/connection-policy.ts), so a retry this much later normally succeeds.
+ */
+const RETRY_UNAVAILABLE_AFTER_SECONDS = '2';
+
 export const API_ERRORS = {
   missing_key: { status: 401, from: 'guard', message: 'Send your API key in the X-API-Key header or as Authorization: Bearer <key>.' },
   invalid_key: { status: 401, from: 'guard', message: 'This API key is not valid. Check that it was copied completely.' },
@@ -47,6 +53,6 @@ export class ApiError extends Error {
 
   toResponse(requestId: string): Response {
     const body = { error: { code: this.code, message: this.message, requestId, ...(this.fields ? { fields: this.fields } : {}) } };
-    return Response.json(body, { status: this.status, headers: { ...(this.status === 503 ? { 'retry-after': '5' } : {}), ...this.headers } });
+    return Response.json(body, { status: this.status, headers: { ...(this.status === 503 ? { 'retry-after': RETRY_UNAVAILABLE_AFTER_SECONDS } : {}), ...this.headers } });
   }
 }

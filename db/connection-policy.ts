@@ -1,0 +1,44 @@
+import type postgres from 'postgres';
+
+/**
+ * How long anything may wait on PostgreSQL. postgres.js's defaults suit a batch job, not a
+ * server: a 30 s connect timeout, no statement timeout, and a reconnect backoff that grows to
+ * 20 s with one retry counter for the whole pool, so after a restart calls waited 6–18 s and the
+ * first 503 came 8 s after Postgres was back (STACK.md). Here every wait is bounded, so while the
+ * database is down a call fails in about a second (503 `service_unavailable`, or the admin's
+ * "the database is unreachable" message), and the first call after it is back succeeds.
+ */
+
+/** Longest wait for a connection to open; a black-holed address fails after this. */
+export const CONNECT_TIMEOUT_SECONDS = 1;
+
+/**
+ * Longest a statement may run on the server (a lock wait, a runaway plan): cancelled by Postgres
+ * itself, so a write never half-happens after the caller gave up. Generous: an admin page at
+ * scale or a 5 000-row usage batch takes a fraction of it.
+ */
+export const STATEMENT_TIMEOUT_MS = 5_000;
+
+/** The longest pause between two reconnection attempts, whatever the number of failures. */
+export const MAX_RECONNECT_DELAY_SECONDS = 0.5;
+
+/**
+ * Seconds before the next attempt after `failures` failed ones: 50 ms doubling, capped, with
+ * jitter so instances do not reconnect in lockstep. A query made meanwhile waits for that
+ * attempt, so the cap bounds both how long a call waits and how soon a restart is noticed.
+ */
+export function reconnectDelaySeconds(failures: number): number {
+  const ceiling = Math.min(MAX_RECONNECT_DELAY_SECONDS, 0.05 * 2 ** Math.max(0, failures - 1));
+  return ceiling * (0.5 + Math.random() / 2);
+}
+
+/** The options every postgres.js client of the app shares (the pool and the key-change listener). */
+export const connectionPolicy = {
+  connect_timeout: CONNECT_TIMEOUT_SECONDS,
+  backoff: reconnectDelaySeconds,
+  // Kernel keepalive probes on idle connections: a peer that vanished without closing is found in
+  // about 10 s + probes instead of minutes (postgres.js's default is 60 s).
+  keep_alive: 10,
+  connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
+  onnotice: () => {},
+} satisfies postgres.Options<Record<string, postgres.PostgresType>>;
