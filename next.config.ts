@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { NON_PAGE_CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // server.ts owns the process; Next only renders and routes.
@@ -7,14 +8,16 @@ const nextConfig: NextConfig = {
   logging: { incomingRequests: { ignore: [/^\/api\/v1\//] } },
   async headers() {
     // Admin actions are a click away: no page may be framed by another site (clickjacking).
+    // Pages get their own Content-Security-Policy, with a nonce, from proxy.ts (it replaces this one).
     return [
       {
         source: '/:path*',
         headers: [
           { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+          { key: 'Content-Security-Policy', value: NON_PAGE_CONTENT_SECURITY_POLICY },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
+          { key: 'Permissions-Policy', value: PERMISSIONS_POLICY },
         ],
       },
     ];

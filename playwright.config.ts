@@ -5,6 +5,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 /** e2e/global-setup.ts serves GitHub's secret-scanning public keys here (a local fake); the server is told so. */
 export const secretScanningKeysPort = port + 1;
+/** The one reverse proxy the server trusts (TRUSTED_PROXIES): e2e/security-headers.spec.ts calls from it as a proxy would. */
+export const trustedProxyAddress = '127.0.0.9';
 
 // Debian's Chromium where present (Playwright cannot download its own browser here).
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
@@ -46,6 +48,7 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // Every spec calls from 127.0.0.1 and many send bad keys on purpose; the per-IP limit has its own tests.
       UNAUTHENTICATED_RATE_LIMIT: '1000',
+      TRUSTED_PROXIES: trustedProxyAddress,
       REDIS_URL: process.env.REDIS_URL ?? '',
       SECRET_SCANNING_KEYS_URL: `http://127.0.0.1:${secretScanningKeysPort}/meta/public_keys/secret_scanning`,
       // Counters of this run only: failed sign-ins and bad keys from 127.0.0.1 do not carry over to the next run.

@@ -8,6 +8,7 @@ import { log } from './lib/logger';
 import { containProcessErrors } from './lib/process-errors';
 import { processState } from './lib/process-state';
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, markStampedByServer } from './lib/request-stamp';
+import { STRICT_TRANSPORT_SECURITY, cameOverHttps } from './lib/security-headers';
 import { closeDatabase, getDb } from './db/index';
 import { migrateDatabase } from './db/migrate';
 import { seedDatabase } from './db/seed';
@@ -100,6 +101,10 @@ async function main() {
     if (stopping) res.setHeader('connection', 'close');
     const requestId = stampRequest(req, config);
     res.setHeader('X-Request-Id', requestId);
+    // Every answer, API ones included; on plain http this is one header lookup.
+    if (cameOverHttps({ encrypted: 'encrypted' in req.socket, forwardedProto: req.headers['x-forwarded-proto'] })) {
+      res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    }
     res.on('finish', () => {
       // The path only: a query string may carry a key someone put in a URL by mistake.
       const path = (req.url ?? '/').split('?')[0];

@@ -58,7 +58,8 @@ export async function callApi(path: string, opts: CallOptions = {}): Promise<Api
   return { status, headers, json: body ?? {} };
 }
 
-function send(path: string, opts: CallOptions): Promise<{ status: number; headers: Headers; text: string }> {
+/** One raw HTTP exchange with the server under test, for any path (no contract check, body as text). */
+export function send(path: string, opts: CallOptions): Promise<{ status: number; headers: Headers; text: string }> {
   const url = new URL(path, baseURL);
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.key !== undefined) headers['x-api-key'] = opts.key;
