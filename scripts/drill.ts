@@ -17,6 +17,7 @@
  * if the drill itself failed. Results and method: RELIABILITY.md.
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ensureBuild } from './bench/server';
 import { createDrillContext, type DrillContext } from './drill/context';
@@ -68,7 +69,12 @@ async function main(): Promise<number> {
   try {
     for (const name of chosen) {
       console.log(`\n--- ${name} (started ${new Date().toISOString()}) ---`);
-      reports.push(await SCENARIOS[name](drill.context));
+      // The machine is shared: its load says how far the latencies are this code's own.
+      const loadBefore = loadavg()[0];
+      const report = await SCENARIOS[name](drill.context);
+      const machine = { loadBefore: Number(loadBefore.toFixed(2)), loadAfter: Number(loadavg()[0].toFixed(2)), cores: availableParallelism() };
+      report.lines.unshift(`  machine: load average ${machine.loadBefore} before, ${machine.loadAfter} after, ${machine.cores} cores`);
+      reports.push({ ...report, figures: { ...report.figures, machine } });
       await drill.context.stopInstances();
     }
   } finally {

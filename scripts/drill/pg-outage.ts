@@ -19,10 +19,10 @@ const PROJECTS = 'GET /projects';
 
 /**
  * Postgres down for `--outage-seconds` under load: 16 loops (40 ms between calls) call
- * /api/v1/me (a warm key: memory only) and /api/v1/projects (a query on every call). Every 500 ms,
- * whatever is still waiting, a probe also calls /api/v1/projects, loads the admin's API Keys page
- * and presses Disable on a spare key (a server action); it fires once more the moment Postgres
- * accepts connections again.
+ * /api/v1/me (a warm key: memory only) and /api/v1/projects (a query on every call). Probes every
+ * 500 ms: /api/v1/projects whatever is still waiting; the admin's API Keys page and Disable on a
+ * spare key (a server action) when their previous call has answered. All three fire once more
+ * the moment Postgres accepts connections again.
  */
 export async function pgOutage(context: DrillContext): Promise<ScenarioReport> {
   const { cluster, sql, outageSeconds } = context;
@@ -37,8 +37,8 @@ export async function pgOutage(context: DrillContext): Promise<ScenarioReport> {
   const clock = startClock();
   const events: DrillEvent[] = [];
   const load = startTraffic({ targets: [api(ME, '/api/v1/me', meKey.key), api(PROJECTS, '/api/v1/projects', projectsKey.key)], concurrency: LOOPS, pauseMs: PAUSE_MS, clock });
-  const probeTargets = [api(PROJECTS, '/api/v1/projects', projectsKey.key), adminPage(server.baseUrl, cookie), disableKeyAction(server.baseUrl, cookie, spareKey.id)];
-  const probe = startProbe({ targets: probeTargets, everyMs: PROBE_EVERY_MS, clock });
+  const probe = startProbe({ targets: [api(PROJECTS, '/api/v1/projects', projectsKey.key)], everyMs: PROBE_EVERY_MS, clock });
+  const admin = startProbe({ targets: [adminPage(server.baseUrl, cookie), disableKeyAction(server.baseUrl, cookie, spareKey.id)], everyMs: PROBE_EVERY_MS, clock, maxPending: 1 });
   await sleep(WARM_UP_MS);
 
   events.push({ at: clock(), label: 'pg_ctl stop -m fast' });
@@ -51,10 +51,11 @@ export async function pgOutage(context: DrillContext): Promise<ScenarioReport> {
   await cluster.start();
   const upAt = clock();
   probe.fireNow();
+  admin.fireNow();
   events.push({ at: upAt, label: 'Postgres accepts connections' });
   await sleep(AFTER_MS);
-  await Promise.all([load.stop(), probe.stop()]);
-  const samples = [...load.samples, ...probe.samples];
+  await Promise.all([load.stop(), probe.stop(), admin.stop()]);
+  const samples = [...load.samples, ...probe.samples, ...admin.samples];
 
   // During the outage: calls started while Postgres was down, and every call it held up.
   const outageCalls = startedIn(samples, PROJECTS, downAt, startAt);
@@ -76,7 +77,7 @@ export async function pgOutage(context: DrillContext): Promise<ScenarioReport> {
   const within = (r: ReturnType<typeof recovery>) => r.firstOkAfter !== null && r.firstOkAfter <= LIMIT_MS;
   const first = recovered[PROJECTS].firstCall;
   const lines = [
-    `  Postgres down ${seconds(startAt - downAt)} (stop took ${seconds(downAt - events[0].at)}, start ${seconds(upAt - startAt)}); load: ${LOOPS} loops, ${PAUSE_MS} ms between calls; probe every ${PROBE_EVERY_MS} ms`,
+    `  Postgres down ${seconds(startAt - downAt)} (stop took ${seconds(downAt - events[0].at)}, start ${seconds(upAt - startAt)}); load: ${LOOPS} loops, ${PAUSE_MS} ms between calls; probes every ${PROBE_EVERY_MS} ms`,
     ...eventLines(events),
     '',
     ...perSecondTable(samples, [ME, PROJECTS, 'admin page', 'admin action'], events),

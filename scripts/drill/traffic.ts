@@ -107,30 +107,32 @@ export type Probe = Traffic & {
 };
 
 /**
- * Open-loop calls: every target every `everyMs`, whether or not the previous call answered, so a
- * call that hangs does not hide the next ones (as it does in a closed loop), and a call can be
- * started at a chosen moment. No call waits for a free connection.
+ * Calls every target every `everyMs` whether or not the previous call answered (open loop), so a
+ * call that hangs does not hide the next ones as it does in a closed loop, and a call can be
+ * started at a chosen moment. `maxPending` skips a tick for a target with that many calls still
+ * waiting (an expensive page must not pile up); fireNow() calls regardless.
  */
-export function startProbe({ targets, everyMs, clock }: { targets: Target[]; everyMs: number; clock: Clock }): Probe {
+export function startProbe({ targets, everyMs, clock, maxPending = Infinity }: { targets: Target[]; everyMs: number; clock: Clock; maxPending?: number }): Probe {
   const samples: Sample[] = [];
-  const pending = new Set<Promise<void>>();
-  const fireNow = () => {
-    for (const target of targets) {
+  const pending = new Map<Target, Set<Promise<void>>>(targets.map((target) => [target, new Set()]));
+  const fire = (force: boolean) => {
+    for (const [target, waiting] of pending) {
+      if (!force && waiting.size >= maxPending) continue;
       const done: Promise<void> = call(target, clock).then((sample) => {
         samples.push(sample);
-        pending.delete(done);
+        waiting.delete(done);
       });
-      pending.add(done);
+      waiting.add(done);
     }
   };
-  fireNow();
-  const timer = setInterval(fireNow, everyMs);
+  fire(true);
+  const timer = setInterval(() => fire(false), everyMs);
   return {
     samples,
-    fireNow,
+    fireNow: () => fire(true),
     async stop() {
       clearInterval(timer);
-      await Promise.all([...pending]);
+      await Promise.all([...pending.values()].flatMap((waiting) => [...waiting]));
     },
   };
 }
