@@ -62,6 +62,8 @@ export async function pgOutage(context: DrillContext): Promise<ScenarioReport> {
   const quick503 = outageCalls.filter((s) => s.status === 503 && s.code === 'service_unavailable' && s.retryAfter !== null && s.end - s.start <= LIMIT_MS);
   const longest = maxLatency(overlapping(samples, PROJECTS, events[0].at, upAt));
   const longestMe = maxLatency(overlapping(samples, ME, events[0].at, upAt));
+  // What the same calls cost with Postgres up (after 2 s of warm-up): recovery times compare with these.
+  const beforeOutage = Object.fromEntries([ME, PROJECTS, 'admin page', 'admin action'].map((t) => [t, latencySummary(startedIn(samples, t, 2_000, events[0].at))]));
   const recovered = Object.fromEntries([PROJECTS, ME, 'admin page', 'admin action'].map((target) => [target, recovery(samples, target, upAt)]));
 
   const keys = [
@@ -82,7 +84,7 @@ export async function pgOutage(context: DrillContext): Promise<ScenarioReport> {
     '',
     ...perSecondTable(samples, [ME, PROJECTS, 'admin page', 'admin action'], events),
     '',
-    `  before the outage (the last 4 s): ${[ME, PROJECTS, 'admin page', 'admin action'].map((t) => `${t} ${latencySummary(startedIn(samples, t, events[0].at - 4_000, events[0].at))}`).join('; ')}`,
+    `  before the outage: ${Object.entries(beforeOutage).map(([target, summary]) => `${target} ${summary}`).join('; ')}`,
     `  ${PROJECTS} started while down: ${tally(outageCalls)}`,
     `    answered 503 service_unavailable + Retry-After within 2 s: ${quick503.length}/${outageCalls.length}; longest call in flight during the outage: ${Math.round(longest)} ms`,
     `  ${ME} started while down: ${tally(startedIn(samples, ME, downAt, startAt))}; longest: ${Math.round(longestMe)} ms`,
@@ -109,6 +111,7 @@ export async function pgOutage(context: DrillContext): Promise<ScenarioReport> {
     ],
     figures: {
       outageMs: Math.round(startAt - downAt),
+      beforeOutage,
       duringOutage: { calls: outageCalls.length, quick503: quick503.length, longestMs: Math.round(longest), longestMeMs: Math.round(longestMe), me: tally(startedIn(samples, ME, downAt, startAt)) },
       recovery: recovered,
       usage: { settled, atExit },
