@@ -21,10 +21,13 @@ export const check = (target: string, measured: string, met: boolean): TargetChe
  */
 export function serverNotes(name: string, server: RunningServer, exitedOnItsOwn: boolean): { lines: string[]; figures: Record<string, unknown> } {
   const messages = new Map<string, number>();
+  // By message and the error's code: "database unavailable (ECONNREFUSED)".
   for (const line of server.problems) {
     let message = line.slice(0, 120);
     try {
-      message = (JSON.parse(line) as { msg?: string }).msg ?? message;
+      const entry = JSON.parse(line) as { msg?: string; err?: { code?: string; message?: string } };
+      const cause = entry.err?.code ?? entry.err?.message?.slice(0, 60);
+      message = `${entry.msg ?? message}${cause ? ` (${cause})` : ''}`;
     } catch {
       // not pino's JSON: keep the raw start of the line
     }

@@ -76,7 +76,7 @@ export async function staleKeys(context: DrillContext, { staleSeconds, restarts 
     ...rounds.map(
       (r) =>
         `      round ${r.round}: A's action sent +${r.sentAfterUp}, committed +${r.commitAfterUp ?? '–'} (A answered ${r.attempts}); ` +
-        `B's first 401 key_disabled ${r.refusedAfterCommit ?? `none within ${WAIT_FOR_REFUSAL_MS}`} after the commit; ` +
+        `B's first 401 key_disabled ${r.refusedAfterCommit ?? `none within ${WAIT_FOR_REFUSAL_MS}`} after the commit (a call of ${r.refusingCallMs ?? '–'}); ` +
         `B still accepted it in ${r.acceptedAfterCommit.calls} calls begun after the commit${r.acceptedAfterCommit.lastMs === null ? '' : `, the last ${r.acceptedAfterCommit.lastMs} after it`}; ` +
         `B's answers from the commit to the refusal: ${r.bUntilRefusal}`,
     ),
@@ -108,8 +108,9 @@ type Round = {
   commitAfterUp: number | null;
   /** A's answers until one was ok (it retries for 10 s). */
   attempts: string;
-  /** B's first 401 key_disabled answer, after the commit. */
+  /** B's first 401 key_disabled answer, after the commit, and how long that call took. */
   refusedAfterCommit: number | null;
+  refusingCallMs: number | null;
   /** B's 200s for calls begun after the commit, and how long after it the last one began. */
   acceptedAfterCommit: { calls: number; lastMs: number | null };
   /** What B answered to calls in flight from the commit until its first refusal, and the longest of them. */
@@ -160,7 +161,8 @@ async function restartAndDisable(
     commitAfterUp: commitAt === null ? null : Math.round(commitAt - upAt),
     attempts: tally(answers),
     refusedAfterCommit: refused && commitAt !== null ? Math.round(refused.end - commitAt) : null,
+    refusingCallMs: refused ? Math.round(refused.end - refused.start) : null,
     acceptedAfterCommit: { calls: accepted.length, lastMs: accepted.length > 0 ? Math.round(Math.max(...accepted.map((s) => s.start)) - commitAt!) : null },
-    bUntilRefusal: `${tally(untilRefusal)} (longest ${Math.round(maxLatency(untilRefusal))} ms)`,
+    bUntilRefusal: untilRefusal.length > 0 ? `${tally(untilRefusal)} (longest ${Math.round(maxLatency(untilRefusal))} ms)` : 'none',
   };
 }
