@@ -11,8 +11,9 @@
  *   resend     the fake Resend answers 503 for --resend-seconds while notices are queued: each
  *              e-mail delivered exactly once
  *
- * Options: --only <scenario[,scenario]> --outage-seconds <15> --stale-seconds <75>
- * --resend-seconds <60> --restarts <3> --build (rebuild first) --json <file>.
+ * Options: --only <scenario[,scenario]> --outage-seconds <15> --loops <16, pg-outage's API load;
+ * 0 = none> --stale-seconds <75> --resend-seconds <60> --restarts <3> --build (rebuild first)
+ * --json <file>.
  * Figures are reported, not asserted (the machine may be busy): the exit code is non-zero only
  * if the drill itself failed. Results and method: RELIABILITY.md.
  */
@@ -31,6 +32,7 @@ const { values: args } = parseArgs({
   options: {
     only: { type: 'string' },
     'outage-seconds': { type: 'string', default: '15' },
+    loops: { type: 'string', default: '16' },
     'stale-seconds': { type: 'string', default: '75' },
     'resend-seconds': { type: 'string', default: '60' },
     restarts: { type: 'string', default: '3' },
@@ -40,7 +42,7 @@ const { values: args } = parseArgs({
 });
 
 const SCENARIOS: Record<string, (context: DrillContext) => Promise<ScenarioReport>> = {
-  'pg-outage': pgOutage,
+  'pg-outage': (context) => pgOutage(context, { loops: Number(args.loops) }),
   sigkill,
   stale: (context) => staleKeys(context, { staleSeconds: Number(args['stale-seconds']), restarts: Number(args.restarts) }),
   resend: (context) => resendOutage(context, { failSeconds: Number(args['resend-seconds']) }),

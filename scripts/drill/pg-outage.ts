@@ -8,8 +8,8 @@ import { call, startClock, startProbe, startTraffic, type Target } from './traff
 import { responsesOf, settleUsage, usageLines, usageNow } from './usage';
 
 const WARM_UP_MS = 8_000;
-// Load that leaves the server some headroom: a saturated server is slow with or without Postgres.
-const LOOPS = 16;
+// Load that leaves the server some headroom (16 loops by default): a saturated server is slow with
+// or without Postgres.
 const PAUSE_MS = 40;
 const PROBE_EVERY_MS = 500;
 const AFTER_MS = 15_000;
@@ -18,13 +18,13 @@ const ME = 'GET /me';
 const PROJECTS = 'GET /projects';
 
 /**
- * Postgres down for `--outage-seconds` under load: 16 loops (40 ms between calls) call
+ * Postgres down for `--outage-seconds` under load: `--loops` loops (40 ms between calls) call
  * /api/v1/me (a warm key: memory only) and /api/v1/projects (a query on every call). Probes every
  * 500 ms: /api/v1/projects whatever is still waiting; the admin's API Keys page and Disable on a
  * spare key (a server action) when their previous call has answered. All three fire once more
  * the moment Postgres accepts connections again.
  */
-export async function pgOutage(context: DrillContext): Promise<ScenarioReport> {
+export async function pgOutage(context: DrillContext, { loops }: { loops: number }): Promise<ScenarioReport> {
   const { cluster, sql, outageSeconds } = context;
   const server = await context.startInstance();
   let stopping = false;
@@ -39,7 +39,7 @@ export async function pgOutage(context: DrillContext): Promise<ScenarioReport> {
   for (const target of adminTargets) await call(target, startClock());
   const clock = startClock();
   const events: DrillEvent[] = [];
-  const load = startTraffic({ targets: [api(ME, '/api/v1/me', meKey.key), api(PROJECTS, '/api/v1/projects', projectsKey.key)], concurrency: LOOPS, pauseMs: PAUSE_MS, clock });
+  const load = startTraffic({ targets: [api(ME, '/api/v1/me', meKey.key), api(PROJECTS, '/api/v1/projects', projectsKey.key)], concurrency: loops, pauseMs: PAUSE_MS, clock });
   const probe = startProbe({ targets: [api(PROJECTS, '/api/v1/projects', projectsKey.key)], everyMs: PROBE_EVERY_MS, clock });
   const admin = startProbe({ targets: adminTargets, everyMs: PROBE_EVERY_MS, clock, maxPending: 1 });
   await sleep(WARM_UP_MS);
@@ -82,7 +82,7 @@ export async function pgOutage(context: DrillContext): Promise<ScenarioReport> {
   const within = (r: ReturnType<typeof recovery>) => r.firstOkAfter !== null && r.firstOkAfter <= LIMIT_MS;
   const first = recovered[PROJECTS].firstCall;
   const lines = [
-    `  Postgres down ${seconds(startAt - downAt)} (stop took ${seconds(downAt - events[0].at)}, start ${seconds(upAt - startAt)}); load: ${LOOPS} loops, ${PAUSE_MS} ms between calls; probes every ${PROBE_EVERY_MS} ms`,
+    `  Postgres down ${seconds(startAt - downAt)} (stop took ${seconds(downAt - events[0].at)}, start ${seconds(upAt - startAt)}); load: ${loops} loops, ${PAUSE_MS} ms between calls; probes every ${PROBE_EVERY_MS} ms`,
     ...eventLines(events),
     '',
     ...perSecondTable(samples, [ME, PROJECTS, 'admin page', 'admin action'], events),

@@ -79,7 +79,7 @@ function errorCode(body: string): string | null {
  * 50 ms so a dead server does not spin it. Keep-alive connections, like an integration's client.
  */
 export function startTraffic({ targets, concurrency, clock, pauseMs = 0 }: { targets: Target[]; concurrency: number; clock: Clock; pauseMs?: number }): Traffic {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const agent = new Agent({ keepAlive: true, maxSockets: Math.max(1, concurrency) });
   const samples: Sample[] = [];
   let running = true;
   const loop = async (target: Target) => {
