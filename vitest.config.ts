@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{lib,db,app,components,test}/**/*.test.ts'],
+    include: ['{lib,db,app,components,test,scripts}/**/*.test.ts'],
     environment: 'node',
     // next-auth imports `next/server` without an extension, which only a bundler resolves.
     server: { deps: { inline: ['next-auth'] } },

@@ -22,6 +22,10 @@ export type RunningServer = {
   baseUrl: string;
   /** warn/error lines the server logged (LOG_LEVEL=warn hides the per-request info lines). */
   problems: string[];
+  /** The last 20 000 characters it wrote (stack traces of uncaught errors are not JSON lines). */
+  output(): string;
+  /** Resolves with the exit code once the process is gone (null when a signal ended it). */
+  exited: Promise<number | null>;
   /** SIGTERM (the graceful path: stop accepting, finish in flight, flush usage), then wait for exit. */
   stop(): Promise<number | null>;
   kill(): void;
@@ -87,6 +91,8 @@ export async function startServer({
     pid: child.pid!,
     baseUrl,
     problems,
+    output: () => output,
+    exited,
     stop: async () => {
       child.kill('SIGTERM');
       return exited;
