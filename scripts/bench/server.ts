@@ -24,7 +24,8 @@ export type RunningServer = {
   problems: string[];
   /** SIGTERM (the graceful path: stop accepting, finish in flight, flush usage), then wait for exit. */
   stop(): Promise<number | null>;
-  kill(): void;
+  /** SIGKILL (a crash: nothing is flushed); resolves when the process is gone. */
+  kill(): Promise<number | null>;
 };
 
 /**
@@ -93,6 +94,7 @@ export async function startServer({
     },
     kill: () => {
       if (child.exitCode === null) child.kill('SIGKILL');
+      return exited;
     },
   };
 }
