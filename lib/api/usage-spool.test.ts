@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { log } from '@/lib/logger';
 import { deadPid, linesUnder, segmentsUnder, spoolRows, tempSpoolRoot } from './__fixtures__/spool';
 import { openUsageSpool, SEGMENT_BYTES, type UsageSpool } from './usage-spool';
+import { HEARTBEAT_MS } from './usage-spool-dir';
 
 /** The spool on its own, no database: what is on disk when. The recorder on top of it is usage-recorder-spool.test.ts. */
 let temp: ReturnType<typeof tempSpoolRoot>;
@@ -20,6 +22,7 @@ beforeEach(() => {
   temp = tempSpoolRoot();
 });
 afterEach(() => {
+  vi.useRealTimers();
   for (const spool of opened.splice(0)) spool.close();
   vi.restoreAllMocks();
   temp.cleanup();
@@ -132,6 +135,28 @@ describe('usage spool', () => {
     // The live owner still has its own rows and deletes them itself.
     live.done(2);
     expect(idsOnDisk()).toEqual(ids(deadRows));
+  });
+
+  it('adopts, at its next heartbeat, the rows of a process that died beside it; one taken over by mistake goes on in a new directory', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const onBacklog = vi.fn();
+    const running = open({ onBacklog });
+    const dead = open({ owner: { pid: deadPid(), host: hostname() } });
+    const rows = spoolRows(3);
+    for (const row of rows) dead.keep(row);
+    await Promise.resolve();
+    expect(onBacklog).not.toHaveBeenCalled();
+
+    vi.advanceTimersByTime(HEARTBEAT_MS);
+    expect(onBacklog).toHaveBeenCalledTimes(1);
+    expect(ids(running.takeBacklog() ?? [])).toEqual(ids(rows));
+
+    // Had "dead" only been frozen, it finds its directory gone at its own heartbeat and writes on elsewhere.
+    const later = spoolRows(1);
+    dead.keep(later[0]);
+    await Promise.resolve();
+    vi.advanceTimersByTime(HEARTBEAT_MS);
+    expect(ids(running.takeBacklog() ?? [])).toEqual(ids(later));
   });
 
   it('skips lines cut short by a crash and reads the rest', async () => {
