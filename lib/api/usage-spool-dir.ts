@@ -50,9 +50,10 @@ export function ownerIsGone(owner: SpoolOwner | null, heartbeatAgeMs: number, me
 
 /** This process's directory under root, owner file included, created in one rename: nobody sees it without its owner. */
 export function createOwnDir(root: string, owner: SpoolOwner): string {
-  fs.mkdirSync(root, { recursive: true });
+  // Usage rows hold client addresses: readable by this user only (mkdtemp's directories are 0700 too).
+  fs.mkdirSync(root, { recursive: true, mode: 0o700 });
   const temp = fs.mkdtempSync(path.join(root, '.new-'));
-  fs.writeFileSync(path.join(temp, OWNER_FILE), JSON.stringify(owner));
+  fs.writeFileSync(path.join(temp, OWNER_FILE), JSON.stringify(owner), { mode: 0o600 });
   const dir = path.join(root, `${owner.pid}-${randomUUID().slice(0, 8)}`);
   fs.renameSync(temp, dir);
   return dir;

@@ -38,6 +38,15 @@ describe('usage spool', () => {
     expect(seen).toEqual([row.requestId]);
   });
 
+  it('keeps the rows (client addresses among them) readable by this user only', async () => {
+    open().keep(spoolRows(1)[0]);
+    await Promise.resolve();
+    const [segment] = segmentsUnder(temp.root);
+    for (const file of [path.join(temp.root, segment), path.dirname(path.join(temp.root, segment))]) {
+      expect(fs.statSync(file).mode & 0o077).toBe(0);
+    }
+  });
+
   it('writes the rows of one synchronous run in order, and deletes a segment once all its rows are written', async () => {
     const spool = open();
     const rows = spoolRows(5);

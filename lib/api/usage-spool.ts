@@ -75,7 +75,7 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
     if (closed || Date.now() < restUntil) return null;
     const file = path.join(dir, nextName());
     try {
-      active = { path: file, fd: fs.openSync(file, 'a'), bytes: 0, inMemory: 0, queued: !spills };
+      active = { path: file, fd: fs.openSync(file, 'a', 0o600), bytes: 0, inMemory: 0, queued: !spills };
       activeSpills = spills;
       return active;
     } catch (error) {
@@ -193,11 +193,16 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
     if (!touchOwner(dir)) {
       // Taken over (this process looked dead): what was here is the adopter's now, and written by it.
       log.warn({ dir }, 'usage spool directory was taken over by another process; starting a new one');
-      if (active?.fd != null) fs.closeSync(active.fd);
+      const segment = active;
       active = null;
       backlog.length = 0;
       bytes = 0;
-      dir = createOwnDir(root, me);
+      try {
+        if (segment?.fd != null) fs.closeSync(segment.fd);
+        dir = createOwnDir(root, me);
+      } catch (error) {
+        fail(error); // opening a segment in the missing directory keeps failing, and saying so, until this works
+      }
     }
     adopt();
   }
@@ -207,7 +212,6 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
   timer.unref();
 
   return {
-    dir: () => dir,
     /** While true, new rows go to the spool only (after the rows spilled before them). */
     spilling: () => spilling,
     hasBacklog: () => spilling || backlog.length > 0,
