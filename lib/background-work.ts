@@ -1,4 +1,5 @@
 import { usageRecorder } from '@/lib/api/usage-recorder';
+import { usageSpoolRoot } from '@/lib/api/usage-spool-root';
 import { startApiKeyInvalidation, stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { getConfig } from '@/lib/config';
 import { startNoticeJob } from '@/lib/email/notice-job';
@@ -31,10 +32,15 @@ export function startBackgroundWork(): void {
     }
   };
 
+  const config = getConfig();
   const usage = usageRecorder();
+  const spoolRoot = usageSpoolRoot(config);
+  // Also replays the rows a crashed (or cut-off) earlier process left on disk.
+  if (spoolRoot) usage.startSpool({ root: spoolRoot, maxBytes: config.USAGE_SPOOL_MAX_BYTES });
+  else log.info('PGLITE_DIR is memory://: usage rows are kept in memory only (no spool for a database that ends with the process)');
   steps.usage = async () => {
     await usage.flush();
-    // No retry timer may reopen the database once it is being closed.
+    // No retry timer may reopen the database once it is being closed; rows it did not take stay in the spool.
     usage.stop();
   };
   // Not awaited: a database that is not there yet must not stop the start; lookups retry it.
@@ -45,7 +51,7 @@ export function startBackgroundWork(): void {
   const mail = startMailWorker();
   steps.mail = () => mail.shutDown();
   steps.notices = startNoticeJob();
-  const { RESEND_API_KEY, MAIL_FROM } = getConfig();
+  const { RESEND_API_KEY, MAIL_FROM } = config;
   log.info(
     RESEND_API_KEY ? { delivery: 'resend', from: MAIL_FROM } : { delivery: 'mailbox' },
     RESEND_API_KEY ? 'e-mail is sent through Resend' : 'RESEND_API_KEY is not set: e-mail stays in the local mailbox (Integration center → Mailbox)',

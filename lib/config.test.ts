@@ -17,6 +17,8 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.PGLITE_DIR).toBe('.data/pglite');
+    expect(config.USAGE_SPOOL_DIR).toBe('.data/usage-spool');
+    expect(config.USAGE_SPOOL_MAX_BYTES).toBe(1024 ** 3);
     expect(config.SEED_ADMIN_EMAIL).toBe('admin@example.com');
     expect(config.TRUSTED_PROXIES).toEqual({ kind: 'none' });
     expect(config.SECRET_SCANNING_KEYS_URL).toBe('https://api.github.com/meta/public_keys/secret_scanning');
@@ -38,6 +40,8 @@ describe('loadConfig', () => {
     [{ SECRET_SCANNING_KEYS_URL: 'file:///etc/keys.json' }, 'SECRET_SCANNING_KEYS_URL'],
     [{ NOTIFY_INTERVAL_SECONDS: 'hourly' }, 'NOTIFY_INTERVAL_SECONDS'],
     [{ NOTIFY_INTERVAL_SECONDS: '0' }, 'NOTIFY_INTERVAL_SECONDS'],
+    [{ USAGE_SPOOL_MAX_BYTES: '1GB' }, 'USAGE_SPOOL_MAX_BYTES'],
+    [{ USAGE_SPOOL_MAX_BYTES: '-1' }, 'USAGE_SPOOL_MAX_BYTES'],
     [{ SEED_ADMIN_EMAIL: 'admin' }, 'SEED_ADMIN_EMAIL'],
     [{ SEED_MEMBER_PASSWORD: 'short' }, 'SEED_MEMBER_PASSWORD'],
   ])('names the bad variable: %o', (env, variable) => {

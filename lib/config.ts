@@ -52,6 +52,10 @@ const envSchema = z.object({
   /** Calls per minute per client IP that present no valid key. */
   UNAUTHENTICATED_RATE_LIMIT: z.coerce.number().int('must be a whole number of calls per minute').min(1, 'must be at least 1 call per minute').default(60),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
+  /** Usage rows on disk until the database has them (a subdirectory per database). */
+  USAGE_SPOOL_DIR: optionalString.default('.data/usage-spool'),
+  /** Rows beyond the memory buffer (a database outage) spill to the spool up to this many bytes, then are dropped. */
+  USAGE_SPOOL_MAX_BYTES: z.coerce.number().int('must be a whole number of bytes').min(0, 'must be 0 or more bytes').default(1024 ** 3),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'TRUSTED_PROXIES'> & {

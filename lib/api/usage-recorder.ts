@@ -5,6 +5,7 @@ import { processState } from '@/lib/process-state';
 import { sanitizeError } from '@/lib/safe-error';
 import { createUsageBuffer, type Batch, type UsageRecorderConfig } from './usage-buffer';
 import { normalizeUsageRecord, type UsageRecord } from './usage-record';
+import { openUsageSpool, type UsageSpool, type UsageSpoolOptions } from './usage-spool';
 import { writeUsageBatch } from './usage-writer';
 
 export type { UsageRecord } from './usage-record';
@@ -14,7 +15,9 @@ export type { UsageRecorderConfig } from './usage-buffer';
  * Usage rows for guarded API requests. Requests only append to an in-memory buffer (no database
  * round trip on the request path); batches are written in the background, one transaction each,
  * when a batch fills up or its oldest row has waited `intervalMs`. A failed write keeps its rows
- * and retries with backoff; only a full buffer drops rows, and says so in the log.
+ * and retries with backoff. Once started with a spool (usage-spool.ts), every row is also on
+ * disk before its response is sent, and rows the full buffer has no room for spill there and are
+ * read back later; only a full spool (or no spool) drops rows, and says so in the log.
  */
 export type UsageRecorder = ReturnType<typeof createUsageRecorder>;
 
@@ -23,6 +26,8 @@ const RETRY_BASE_MS = 100;
 const RETRY_MAX_MS = 5_000;
 /** A flush (shutdown) tries this often, then gives up so the process can still exit. */
 const FLUSH_ATTEMPTS = 5;
+/** A flush writes spilled rows for this long at most; the rest stay in the spool for the next start. */
+const FLUSH_BACKLOG_MS = 10_000;
 const FULL_LOG_EVERY_MS = 10_000;
 
 const now = () => performance.now();
@@ -31,7 +36,7 @@ const retryDelay = (failures: number) => Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 
 export function createUsageRecorder() {
   let config = { ...DEFAULT_CONFIG };
   const buffer = createUsageBuffer(() => config);
-  const counts = { buffered: 0, written: 0, dropped: 0, failedFlushes: 0 };
+  const counts = { buffered: 0, written: 0, dropped: 0, failedFlushes: 0, spilled: 0 };
   let consecutiveFailures = 0;
   let retryAt = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -40,6 +45,7 @@ export function createUsageRecorder() {
   let droppedSinceLog = 0;
   let lastFullLogAt = -Infinity;
   let stopped = false;
+  let spool: UsageSpool | null = null;
 
   function noteDrop(): void {
     counts.dropped++;
@@ -47,8 +53,10 @@ export function createUsageRecorder() {
     const at = now();
     if (at - lastFullLogAt < FULL_LOG_EVERY_MS) return;
     log.error(
-      { dropped: droppedSinceLog, droppedTotal: counts.dropped, maxBuffered: config.maxBuffered, buffered: counts.buffered },
-      'usage buffer is full: dropping usage rows until the database catches up',
+      { dropped: droppedSinceLog, droppedTotal: counts.dropped, maxBuffered: config.maxBuffered, buffered: counts.buffered, spool: spool?.stats() ?? null },
+      spool
+        ? 'usage buffer is full and the spool takes no more rows: dropping usage rows until the database catches up'
+        : 'usage buffer is full: dropping usage rows until the database catches up',
     );
     lastFullLogAt = at;
     droppedSinceLog = 0;
@@ -77,6 +85,7 @@ export function createUsageRecorder() {
     if (inFlight) return inFlight;
     inFlight = writeDueBatches(ignoreBackoff).finally(() => {
       inFlight = null;
+      refill();
       schedule();
     });
     return inFlight;
@@ -112,6 +121,7 @@ export function createUsageRecorder() {
     }
     counts.buffered -= batch.rows.length;
     counts.written += batch.rows.length;
+    spool?.done(batch.rows.length);
     consecutiveFailures = 0;
     retryAt = 0;
     return true;
@@ -131,15 +141,56 @@ export function createUsageRecorder() {
     }
     counts.buffered -= 1;
     counts.dropped += 1;
+    spool?.done(1);
     log.error({ rows: 1, droppedTotal: counts.dropped, err: sanitizeError(error) }, 'usage row rejected by the database; dropped');
+  }
+
+  /**
+   * Brings spooled rows not in memory (spilled, or left by a dead process) back into the buffer
+   * while it is at most half full; true when it took any.
+   */
+  function refill(): boolean {
+    let took = false;
+    while (spool && !stopped && counts.buffered <= config.maxBuffered / 2) {
+      const rows = spool.takeBacklog();
+      if (!rows) break;
+      for (const row of rows) buffer.append(row, now());
+      counts.buffered += rows.length;
+      took = true;
+    }
+    return took;
+  }
+
+  /** Writes every row buffered at the time of the call; false if the database did not take them. */
+  async function flushBuffered(): Promise<boolean> {
+    if (counts.buffered === 0) return true;
+    const target = buffer.flushAll();
+    for (let attempt = 1; ; attempt++) {
+      // Wait out a background write (its batch may be one of ours), then run one ignoring backoff.
+      while (inFlight) await inFlight;
+      await pump(true);
+      const left = buffer.rowsThrough(target);
+      if (left === 0) return true;
+      if (attempt >= FLUSH_ATTEMPTS) {
+        log.error({ rows: left, buffered: counts.buffered, attempts: attempt, spooled: spool !== null }, 'usage flush gave up: rows could not be written');
+        return false;
+      }
+      await sleep(retryDelay(attempt));
+    }
   }
 
   return {
     /** Appends one row. Synchronous and O(1); never throws, never touches the database. */
     record(record: UsageRecord): void {
       try {
-        if (counts.buffered >= config.maxBuffered) return noteDrop();
+        const full = counts.buffered >= config.maxBuffered;
+        if (full && !spool) return noteDrop();
         const row = normalizeUsageRecord(record);
+        if (spool && (full || spool.spilling())) {
+          if (spool.spill(row)) return void counts.spilled++;
+          if (full) return noteDrop();
+        }
+        spool?.keep(row);
         counts.buffered++;
         if (buffer.append(row, now())) schedule();
       } catch (error) {
@@ -154,33 +205,46 @@ export function createUsageRecorder() {
 
     /**
      * Writes every row buffered at the time of the call (shutdown, tests), retrying a few times
-     * with backoff. If the database stays unreachable it logs how many rows are unwritten and
-     * returns; those rows stay buffered, so a process that keeps running still retries them.
+     * with backoff, then the spool's backlog for up to FLUSH_BACKLOG_MS. If the database stays
+     * unreachable it logs how many rows are unwritten and returns; those rows stay buffered (and
+     * spooled), so a process that keeps running still retries them, and the next start does.
      */
     async flush(): Promise<void> {
-      if (counts.buffered === 0) return;
-      const target = buffer.flushAll();
-      for (let attempt = 1; ; attempt++) {
-        // Wait out a background write (its batch may be one of ours), then run one ignoring backoff.
-        while (inFlight) await inFlight;
-        await pump(true);
-        const left = buffer.rowsThrough(target);
-        if (left === 0) return;
-        if (attempt >= FLUSH_ATTEMPTS) {
-          log.error({ rows: left, buffered: counts.buffered, attempts: attempt }, 'usage flush gave up: rows could not be written');
-          return;
-        }
-        await sleep(retryDelay(attempt));
-      }
+      const until = now() + FLUSH_BACKLOG_MS;
+      do {
+        if (!(await flushBuffered())) return;
+        // A finished write may have brought spilled rows back already; else bring some now.
+      } while (now() < until && (counts.buffered > 0 || refill()));
+      if (spool?.hasBacklog()) log.warn({ spool: spool.stats() }, 'usage flush stopped with spilled rows left: the next start writes them');
     },
 
-    stats: () => ({ ...counts }),
+    stats: () => ({ ...counts, spool: spool?.stats() ?? null }),
 
-    /** After the shutdown flush: no more background writes (rows still buffered stay unwritten, and were logged). */
+    /**
+     * Starts keeping every row on disk as well (lib/background-work.ts, once per process), and
+     * reads back rows earlier processes left there. Without it (or if it cannot be opened) rows
+     * live in memory only.
+     */
+    startSpool(options: Omit<UsageSpoolOptions, 'onBacklog'>): void {
+      if (spool || stopped) return;
+      try {
+        spool = openUsageSpool({ ...options, onBacklog: () => (refill(), schedule()) });
+      } catch (error) {
+        log.error({ err: sanitizeError(error), root: options.root }, 'usage spool could not be opened: usage rows are kept in memory only');
+        return;
+      }
+      spool.untracked(counts.buffered);
+      refill();
+      schedule();
+    },
+
+    /** After the shutdown flush: no more background writes; rows still buffered stay unwritten (logged) and in the spool. */
     stop(): void {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
+      spool?.close();
+      spool = null;
     },
 
     /** Tunes the recorder (tests use tiny limits); returns the previous settings so they can be restored. */

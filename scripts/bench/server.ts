@@ -28,7 +28,8 @@ export type RunningServer = {
   exited: Promise<number | null>;
   /** SIGTERM (the graceful path: stop accepting, finish in flight, flush usage), then wait for exit. */
   stop(): Promise<number | null>;
-  kill(): void;
+  /** SIGKILL (a crash: nothing is flushed); resolves when the process is gone. */
+  kill(): Promise<number | null>;
 };
 
 /**
@@ -99,6 +100,7 @@ export async function startServer({
     },
     kill: () => {
       if (child.exitCode === null) child.kill('SIGKILL');
+      return exited;
     },
   };
 }
