@@ -29,9 +29,10 @@ describe('normalizeUsageRecord', () => {
     expect(row.path).toBe('/api/v1/me');
   });
 
-  it('stores the path without its query and with any key redacted', () => {
+  it('stores the path without its query, and any key in the path or a client-chosen header redacted', () => {
     const { key, hint } = generateApiKey('acme');
-    expect(normalizeUsageRecord({ ...base, path: `/api/v1/me/${key}?api_key=${key}` }).path).toBe(`/api/v1/me/${hint}`);
+    const row = normalizeUsageRecord({ ...base, path: `/api/v1/me/${key}?api_key=${key}`, userAgent: `bot/1 (${key})`, integrationName: key });
+    expect(row).toMatchObject({ path: `/api/v1/me/${hint}`, userAgent: `bot/1 (${hint})`, integrationName: hint });
   });
 
   it('clips client-controlled text and never splits a surrogate pair', () => {

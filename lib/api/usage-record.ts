@@ -1,4 +1,5 @@
 import type { UsageRow } from '@/db/queries/api-requests';
+import { redactApiKeys } from '@/lib/api-keys/keys-in-text';
 import { isUuid } from '@/lib/is-uuid';
 import { loggablePath } from '@/lib/loggable-path';
 
@@ -32,9 +33,10 @@ function clip(value: string, max: number): string {
   return text;
 }
 
+/** Client-chosen headers: a key someone pasted into one is redacted as in a path. */
 function clipOrNull(value: string | null | undefined, max: number): string | null {
   if (value == null) return null;
-  const text = clip(String(value), max);
+  const text = clip(redactApiKeys(String(value)), max);
   return text === '' ? null : text;
 }
 
