@@ -12,24 +12,40 @@ function problemWith(text: string): string | null {
   return null;
 }
 
+// A hostile body (1 MiB of nested arrays, or of bad strings) must cost a linear walk and a short answer.
+const MAX_ISSUES = 20;
+const MAX_PATH_SEGMENTS = 16;
+
+type Visit = { value: unknown; key?: PropertyKey; parent?: Visit };
+
+/** The field's path, built only for a field that has a problem (visits link to their parent, not copy its path). */
+function pathOf(visit: Visit): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) path.push(at.key);
+  path.reverse();
+  return path.length > MAX_PATH_SEGMENTS ? [...path.slice(0, MAX_PATH_SEGMENTS), '…'] : path;
+}
+
 /**
- * A ZodError naming every field (or field name) in `value` that holds such text, or null. Walks
+ * A ZodError naming the fields (or field names) in `value` that hold such text, or null. Walks
  * arrays and objects without recursion, so a deeply nested body cannot overflow the stack.
  */
 export function unstorableText(value: unknown): z.ZodError | null {
   const issues: z.core.$ZodIssue[] = [];
-  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value: current, path } = next;
+  const pending: Visit[] = [{ value }];
+  for (let visit = pending.pop(); visit && issues.length < MAX_ISSUES; visit = pending.pop()) {
+    const current = visit.value;
     if (typeof current === 'string') {
       const problem = problemWith(current);
-      const field = path.length > 0 ? path.join('.') : 'The value';
-      if (problem) issues.push({ code: 'custom', path, input: current, message: `${field} contains ${problem}, which cannot be stored` });
+      if (!problem) continue;
+      const path = pathOf(visit);
+      issues.push({ code: 'custom', path, input: current, message: `${path.length > 0 ? path.join('.') : 'The value'} contains ${problem}, which cannot be stored` });
     } else if (current !== null && typeof current === 'object') {
+      const isArray = Array.isArray(current);
       for (const [name, child] of Object.entries(current)) {
         const problem = problemWith(name);
-        if (problem) issues.push({ code: 'custom', path, input: name, message: `A field name contains ${problem}, which cannot be stored` });
-        else pending.push({ value: child, path: [...path, Array.isArray(current) ? Number(name) : name] });
+        if (problem) issues.push({ code: 'custom', path: pathOf(visit), input: name, message: `A field name contains ${problem}, which cannot be stored` });
+        else pending.push({ value: child, key: isArray ? Number(name) : name, parent: visit });
       }
     }
   }
