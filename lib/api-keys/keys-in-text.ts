@@ -15,8 +15,10 @@ import { API_KEY_SOURCE } from './key-pattern';
 const SHORTEST_KEY = 2 + API_KEY_FORMAT.separator.length + API_KEY_BODY_LENGTH;
 // Key-shaped text without the word boundaries of the scanner pattern: in a URL a key may touch
 // anything (`/me/<key>x`, `;key=<key>`). Leftmost, longest prefix first.
-const KEY_SHAPE = new RegExp(API_KEY_SOURCE);
 const KEY_SHAPES = new RegExp(API_KEY_SOURCE, 'g');
+// What every key has and ordinary text almost never does: the separator then 46 base62 characters.
+// Tested first because it is cheap (a scan for '_'), where the whole shape backtracks on every word.
+const KEY_BODY = new RegExp(`${API_KEY_FORMAT.separator}[0-9A-Za-z]{${API_KEY_BODY_LENGTH}}`);
 const SHORTEST_PREFIX = 2;
 
 // RFC 3986 §6.2.2.2: a percent-encoded unreserved character means the character itself, and every
@@ -26,7 +28,10 @@ const decodeUnreserved = (text: string) => (text.includes('%') ? text.replace(EN
 
 /** The cheap test every request pays: no key fits in a short URL, and a normal one has no 46-character run. */
 function mayHoldKey(text: string): boolean {
-  return text.length >= SHORTEST_KEY && (KEY_SHAPE.test(text) || (text.includes('%') && KEY_SHAPE.test(decodeUnreserved(text))));
+  if (text.length < SHORTEST_KEY) return false;
+  const encoded = text.includes('%');
+  if (!encoded) return text.includes(API_KEY_FORMAT.separator) && KEY_BODY.test(text);
+  return KEY_BODY.test(decodeUnreserved(text));
 }
 
 /**
