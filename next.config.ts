@@ -1,11 +1,13 @@
 import type { NextConfig } from 'next';
+import { API_KEY_SOURCE } from './lib/api-keys/key-pattern';
 import { NON_PAGE_CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // server.ts owns the process; Next only renders and routes.
   poweredByHeader: false,
-  // `next dev` logs incoming URLs; a key someone put in a query string must not reach the console.
-  logging: { incomingRequests: { ignore: [/^\/api\/v1\//] } },
+  // `next dev` logs incoming URLs whole; a key someone put in one (an API call, or any URL holding
+  // something key-shaped) must not reach the console.
+  logging: { incomingRequests: { ignore: [/^\/api\/v1\//, new RegExp(API_KEY_SOURCE)] } },
   async headers() {
     // Admin actions are a click away: no page may be framed by another site (clickjacking).
     // Pages get their own Content-Security-Policy, with a nonce, from proxy.ts (it replaces this one).

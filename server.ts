@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import next from 'next';
 import { ConfigError, getConfig, type Config } from './lib/config';
 import { resolveAuthSecret } from './lib/auth-secret';
 import { deriveClientIp, peerIsTrustedProxy } from './lib/client-ip';
+import { edgeAnswer, isRoutedMethod, rawHttpAnswer } from './lib/api/edge-answer';
 import { log } from './lib/logger';
+import { loggablePath } from './lib/loggable-path';
 import { containProcessErrors } from './lib/process-errors';
 import { processState } from './lib/process-state';
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, markStampedByServer } from './lib/request-stamp';
@@ -43,6 +46,23 @@ function stampRequest(req: IncomingMessage, config: Config): string {
   const requestId = randomUUID();
   req.headers[REQUEST_ID_HEADER] = requestId;
   return requestId;
+}
+
+/** One line per request: the path only, keys redacted (a URL may carry a key someone put there by mistake). */
+function logRequest(req: IncomingMessage, requestId: string, status: number, started: number): void {
+  const path = loggablePath(req.url ?? '/');
+  if (path.startsWith('/_next/')) return;
+  log.info({ requestId, method: req.method, path, status, ms: Math.round(performance.now() - started) }, 'request');
+}
+
+/** CONNECT never reaches Next (Node hands over the socket): a JSON 405 rather than a dropped connection. */
+function refuseConnect(req: IncomingMessage, socket: Duplex, config: Config): void {
+  const started = performance.now();
+  const requestId = stampRequest(req, config);
+  const answer = edgeAnswer('method_not_allowed', requestId);
+  socket.on('error', () => socket.destroy());
+  socket.end(rawHttpAnswer(answer, requestId));
+  logRequest(req, requestId, answer.status, started);
 }
 
 function printSignInDetails(config: Config, url: string) {
@@ -105,18 +125,16 @@ async function main() {
     if (cameOverHttps({ encrypted: 'encrypted' in req.socket, forwardedProto: req.headers['x-forwarded-proto'] })) {
       res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
     }
-    res.on('finish', () => {
-      // The path only: a query string may carry a key someone put in a URL by mistake.
-      const path = (req.url ?? '/').split('?')[0];
-      if (path.startsWith('/_next/')) return;
-      log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
-    });
+    res.on('finish', () => logRequest(req, requestId, res.statusCode, started));
+    const answerItself = (answer: ReturnType<typeof edgeAnswer>) => (res.headersSent ? res.end() : res.writeHead(answer.status, answer.headers).end(answer.body));
+    // TRACE, PROPFIND, …: no page or route has them, and Next would answer a text 500 or an empty 400.
+    if (!isRoutedMethod(req.method)) return answerItself(edgeAnswer('method_not_allowed', requestId));
     handle(req, res).catch((error: unknown) => {
       log.error({ requestId, err: error }, 'unhandled request error');
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'internal_error', message: 'Something went wrong.', requestId } }));
+      answerItself(edgeAnswer('internal_error', requestId));
     });
   });
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => refuseConnect(req, socket, config));
   server.keepAliveTimeout = 65_000;
 
   server.listen(config.PORT, () => printSignInDetails(config, `http://localhost:${config.PORT}`));

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Toaster } from 'sonner';
 import { TopBar } from '@/components/top-bar';
+import { isDatabaseUnavailable } from '@/db/errors';
 import { findDisplayCommunity } from '@/db/queries/communities';
 import { currentUser } from '@/lib/session';
 import { signOutAction } from './actions';
@@ -12,9 +13,16 @@ export const metadata: Metadata = {
   description: 'API keys and Enhanced Integrations for your community.',
 };
 
+function nullIfDatabaseUnavailable(error: unknown): null {
+  if (isDatabaseUnavailable(error)) return null;
+  throw error;
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  const fallback = user ? null : await findDisplayCommunity();
+  // The name and logo are cosmetic: with the database unreachable the sign-in page still renders
+  // (under the default name), so signing in can say what is wrong.
+  const fallback = user ? null : await findDisplayCommunity().catch(nullIfDatabaseUnavailable);
   const community = user
     ? { name: user.communityName, logoUrl: user.communityLogoUrl }
     : { name: fallback?.name ?? 'Integration Center', logoUrl: fallback?.logoUrl ?? '/community-logo.svg' };

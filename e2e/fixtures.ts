@@ -35,7 +35,15 @@ export async function createKeyThroughUi(page: Page, fields: ApiKeyFields, permi
 }
 
 export type ApiAnswer = { status: number; headers: Headers; json: { error?: { code: string; message: string; requestId: string } } & Record<string, unknown> };
-type CallOptions = { key?: string; method?: string; headers?: Record<string, string>; body?: string | Buffer; from?: string };
+type CallOptions = {
+  key?: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  from?: string;
+  /** Another server than the run's (e2e/hostile-input.spec.ts starts its own, to read its log and storage). */
+  server?: string;
+};
 
 let contract: Promise<ReturnType<typeof createContractValidator>> | undefined;
 
@@ -53,14 +61,14 @@ function servedContract() {
 export async function callApi(path: string, opts: CallOptions = {}): Promise<ApiAnswer> {
   const { status, headers, text } = await send(path, opts);
   const body = text ? JSON.parse(text) : null;
-  const { pathname } = new URL(path, baseURL);
+  const { pathname } = new URL(path, opts.server ?? baseURL);
   if (coveredByContract(pathname)) assertMatchesContract(await servedContract(), { method: opts.method ?? 'GET', path: pathname, status, headers, body });
   return { status, headers, json: body ?? {} };
 }
 
 /** One raw HTTP exchange with the server under test, for any path (no contract check, body as text). */
 export function send(path: string, opts: CallOptions): Promise<{ status: number; headers: Headers; text: string }> {
-  const url = new URL(path, baseURL);
+  const url = new URL(path, opts.server ?? baseURL);
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.key !== undefined) headers['x-api-key'] = opts.key;
   return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { generateApiKey } from './api-keys';
 import { createLogger } from './logger';
 import { sanitizeConsoleErrors, sanitizeError } from './safe-error';
 
@@ -31,22 +32,28 @@ describe('sanitizeError', () => {
     expect(sanitizeError('Resend 422: to "someone@private.example" is invalid').message).toBe('Resend 422: to "…@private.example" is invalid');
   });
 
+  it('keeps only the prefix and last 4 of a key quoted in a message, as in a URL', () => {
+    const { key, hint } = generateApiKey('acme');
+    expect(sanitizeError(new TypeError(`Invalid URL: /api/v1/me/${key}`)).message).toBe(`Invalid URL: /api/v1/me/${hint}`);
+  });
+
   it('follows the { err } cause Auth.js wraps its errors in', () => {
     const wrapped = Object.assign(new Error('Read more at https://errors.authjs.dev'), { cause: { err: new TypeError('fetch failed'), extra: 'x' } });
     expect(sanitizeError(wrapped)).toMatchObject({ type: 'TypeError', message: 'fetch failed' });
   });
 
-  it('routes Error arguments of console.error through it (Next prints render errors there)', () => {
+  it('routes Error arguments of console.error through it (Next prints render errors there), and redacts keys in text', () => {
+    const { key, hint } = generateApiKey('acme');
     const original = console.error;
     const printed: unknown[][] = [];
     console.error = (...args: unknown[]) => void printed.push(args);
     try {
       sanitizeConsoleErrors();
-      console.error('render failed:', drizzleError);
+      console.error(`render failed: /api/v1/${key}`, drizzleError);
     } finally {
       console.error = original;
     }
-    expect(printed[0][0]).toBe('render failed:');
+    expect(printed[0][0]).toBe(`render failed: /api/v1/${hint}`);
     expect(JSON.stringify(printed)).toContain('users_email_unique');
     expect(JSON.stringify(printed)).not.toContain('private.example');
   });

@@ -1,4 +1,5 @@
 import { innermostCause, toDbError } from '@/db/errors';
+import { redactApiKeys } from './api-keys/keys-in-text';
 
 export type SafeError = { type: string; message: string; code?: string; stack?: string };
 
@@ -12,8 +13,8 @@ export function sanitizeError(error: unknown): SafeError {
   if (isSafeError(error)) return error;
   const cause = innermostCause(error);
   const { code, message: driverMessage } = toDbError(cause);
-  // A provider or driver may quote a recipient: only the domain is kept.
-  const message = maskAddresses(driverMessage);
+  // A provider or driver may quote a recipient: only the domain is kept; a URL in a message may hold a key.
+  const message = redactApiKeys(maskAddresses(driverMessage));
   const type = cause instanceof Error ? cause.name : typeof cause;
   const stack = cause instanceof Error && cause.message === message ? cause.stack : undefined;
   return { type, message, ...(code ? { code } : {}), ...(stack ? { stack } : {}) };
@@ -27,7 +28,8 @@ const maskAddresses = (text: string) => text.replace(/[^\s<>"'`(),;:]+@/g, '…@
  */
 export function sanitizeConsoleErrors(): void {
   const original = console.error.bind(console);
-  console.error = (...args: unknown[]) => original(...args.map((arg) => (arg instanceof Error ? JSON.stringify(sanitizeError(arg)) : arg)));
+  const safe = (arg: unknown) => (arg instanceof Error ? JSON.stringify(sanitizeError(arg)) : typeof arg === 'string' ? redactApiKeys(arg) : arg);
+  console.error = (...args: unknown[]) => original(...args.map(safe));
 }
 
 function isSafeError(value: unknown): value is SafeError {

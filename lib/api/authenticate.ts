@@ -2,9 +2,8 @@ import { hashApiKey, parseApiKey } from '@/lib/api-keys';
 import { cachedApiKey, findApiKeyByHash, type CachedApiKey } from '@/lib/api-keys/key-lookup';
 import { keyState } from '@/lib/api-keys/key-state';
 import { ApiError, type ApiErrorCode } from './errors';
+import { urlCarriesKey } from './key-in-url';
 import { refuseWithoutValidKey, throttledBeforeLookup } from './unauthenticated-limit';
-
-const KEY_QUERY_PARAMS = ['apiKey', 'api_key', 'apikey', 'key', 'access_token', 'token'];
 
 /** X-API-Key, else Authorization: Bearer; an empty header counts as absent. */
 function keyFromHeaders(headers: Headers): string | null {
@@ -41,7 +40,7 @@ const withoutKey = async (code: ApiErrorCode, clientIp: string | null, key: Cach
  * count against their address's limit (unauthenticated-limit.ts).
  */
 export async function authenticate(url: URL, headers: Headers, clientIp: string | null): Promise<Authentication> {
-  if (url.search !== '' && KEY_QUERY_PARAMS.some((name) => url.searchParams.has(name))) return withoutKey('key_in_url', clientIp);
+  if (urlCarriesKey(url)) return withoutKey('key_in_url', clientIp);
   const raw = keyFromHeaders(headers);
   if (raw === null || raw === '') return withoutKey('missing_key', clientIp);
   const parsed = parseApiKey(raw);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { unstorableText } from '@/lib/storable-text';
 import { ApiError } from './errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -36,7 +37,16 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
   return fields;
 }
 
-/** POST/PUT/PATCH bodies: JSON content type (415), valid JSON (400), ≤ 1 MiB (413), then the schema (400). */
+/** A 400 validation_failed naming each field whose text Postgres cannot store (lib/storable-text.ts). */
+export function refuseUnstorableText(input: unknown): void {
+  const unstorable = unstorableText(input);
+  if (unstorable) throw new ApiError('validation_failed', undefined, zodFieldErrors(unstorable));
+}
+
+/**
+ * POST/PUT/PATCH bodies: JSON content type (415), valid JSON (400), ≤ 1 MiB (413), no text Postgres
+ * cannot store (400, naming the field), then the schema (400).
+ */
 export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type');
@@ -50,6 +60,7 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new ApiError('validation_failed', 'The body must be a JSON object.', { '(body)': ['Expected a JSON object'] });
   }
+  refuseUnstorableText(json);
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ApiError('validation_failed', undefined, zodFieldErrors(parsed.error));
   return parsed.data;

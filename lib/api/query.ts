@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { zodFieldErrors } from './body';
+import { refuseUnstorableText, zodFieldErrors } from './body';
 import { ApiError } from './errors';
 
 /**
@@ -9,6 +9,7 @@ import { ApiError } from './errors';
  */
 export function parseQuery<S extends z.ZodObject>(schema: S, params: URLSearchParams): z.output<S> {
   const raw = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, params.get(name) ?? undefined]));
+  refuseUnstorableText(raw);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ApiError('validation_failed', undefined, zodFieldErrors(parsed.error));
   return parsed.data;

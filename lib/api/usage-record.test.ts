@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUsageRecord, pathWithoutQuery, USAGE_TEXT_LIMITS, type UsageRecord } from './usage-record';
+import { generateApiKey } from '@/lib/api-keys';
+import { normalizeUsageRecord, USAGE_TEXT_LIMITS, type UsageRecord } from './usage-record';
 
 const base: UsageRecord = {
   requestId: 'req-1',
@@ -16,14 +17,6 @@ const base: UsageRecord = {
   latencyMs: 4.6,
 };
 
-describe('pathWithoutQuery', () => {
-  it('cuts the query string and fragment', () => {
-    expect(pathWithoutQuery('/api/v1/projects?api_key=secret')).toBe('/api/v1/projects');
-    expect(pathWithoutQuery('/api/v1/projects#x?y')).toBe('/api/v1/projects');
-    expect(pathWithoutQuery('/api/v1/me')).toBe('/api/v1/me');
-  });
-});
-
 describe('normalizeUsageRecord', () => {
   it('keeps a well-formed record, rounding latency and upper-casing the method', () => {
     expect(normalizeUsageRecord(base)).toEqual({ ...base, method: 'GET', latencyMs: 5 });
@@ -34,6 +27,12 @@ describe('normalizeUsageRecord', () => {
     const row = normalizeUsageRecord(record);
     record.path = '/changed';
     expect(row.path).toBe('/api/v1/me');
+  });
+
+  it('stores the path without its query, and any key in the path or a client-chosen header redacted', () => {
+    const { key, hint } = generateApiKey('acme');
+    const row = normalizeUsageRecord({ ...base, path: `/api/v1/me/${key}?api_key=${key}`, userAgent: `bot/1 (${key})`, integrationName: key });
+    expect(row).toMatchObject({ path: `/api/v1/me/${hint}`, userAgent: `bot/1 (${hint})`, integrationName: hint });
   });
 
   it('clips client-controlled text and never splits a surrogate pair', () => {

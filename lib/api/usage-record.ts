@@ -1,5 +1,7 @@
 import type { UsageRow } from '@/db/queries/api-requests';
+import { redactApiKeys } from '@/lib/api-keys/keys-in-text';
 import { isUuid } from '@/lib/is-uuid';
+import { loggablePath } from '@/lib/loggable-path';
 
 /** What the API guard reports for every request it handled, allowed or denied (the row to store). */
 export type UsageRecord = UsageRow;
@@ -31,9 +33,10 @@ function clip(value: string, max: number): string {
   return text;
 }
 
+/** Client-chosen headers: a key someone pasted into one is redacted as in a path. */
 function clipOrNull(value: string | null | undefined, max: number): string | null {
   if (value == null) return null;
-  const text = clip(String(value), max);
+  const text = clip(redactApiKeys(String(value)), max);
   return text === '' ? null : text;
 }
 
@@ -47,14 +50,9 @@ function uuidOrNull(value: string | null | undefined): string | null {
   return isUuid(value) ? value : null;
 }
 
-export function pathWithoutQuery(path: string): string {
-  const cut = path.search(/[?#]/);
-  return cut === -1 ? path : path.slice(0, cut);
-}
-
 /**
  * Makes a record safe to insert: every value a Postgres column accepts, so one odd request can
- * never turn a whole batch into a permanent failure. Also a copy, so a caller mutating its object
+ * never turn a whole batch into a permanent failure, and a path without its query or any key. Also a copy, so a caller mutating its object
  * later cannot change what is written.
  */
 export function normalizeUsageRecord(record: UsageRecord): UsageRow {
@@ -65,7 +63,7 @@ export function normalizeUsageRecord(record: UsageRecord): UsageRow {
     communityId: uuidOrNull(record.communityId),
     at,
     method: clip(String(record.method ?? ''), USAGE_TEXT_LIMITS.method).toUpperCase(),
-    path: clip(pathWithoutQuery(String(record.path ?? '')), USAGE_TEXT_LIMITS.path),
+    path: clip(loggablePath(String(record.path ?? '')), USAGE_TEXT_LIMITS.path),
     status: int(record.status, 0, 999),
     outcome: clip(String(record.outcome ?? ''), USAGE_TEXT_LIMITS.outcome),
     ip: clipOrNull(record.ip, USAGE_TEXT_LIMITS.ip),

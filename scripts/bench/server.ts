@@ -41,12 +41,15 @@ export async function startServer({
   databaseUrl,
   profileDir,
   env = {},
+  onOutput,
 }: {
   port: number;
   databaseUrl: string;
   profileDir?: string;
   /** Extra environment (e.g. RESEND_BASE_URL for the mail check). */
   env?: Record<string, string>;
+  /** Every chunk the server writes to stdout or stderr (e2e/hostile-input.spec.ts reads the whole log). */
+  onOutput?: (chunk: string) => void;
 }): Promise<RunningServer> {
   // --profile: V8 writes a .cpuprofile of the whole server run (open it in Chrome DevTools).
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
@@ -71,6 +74,7 @@ export async function startServer({
   const problems: string[] = [];
   let output = '';
   const collect = (chunk: string) => {
+    onOutput?.(chunk);
     output = (output + chunk).slice(-20_000);
     for (const line of chunk.split('\n')) if (/"level":(40|50|60)/.test(line)) problems.push(line);
   };

@@ -7,18 +7,27 @@ import { processState } from '@/lib/process-state';
 import { createRateLimiter } from '@/lib/rate-limit/limiter';
 import { markStampedByServer } from '@/lib/request-stamp';
 import { createTestCommunity } from '@/test/db';
+import { whileDatabaseUnreachable } from '@/test/outage';
 
 const request = vi.hoisted(() => ({ ip: '203.0.113.20' }));
 // The session boundary, as next-auth wires it: signIn() runs the provider's authorize() with the
-// request's headers and turns a null user into CredentialsSignin. Everything below it is real.
+// request's headers, turns a null user into CredentialsSignin, and wraps anything else authorize()
+// throws in CallbackRouteError. Everything below it is real.
 vi.mock('@/lib/session', async () => {
   const { CredentialsSignin } = await import('next-auth');
+  const { CallbackRouteError } = await import('@auth/core/errors');
   const { authorizeCredentials } = await import('@/lib/credentials');
   const { clientIpFrom } = await import('@/lib/request-stamp');
   const { headers } = await import('next/headers');
   return {
     async signIn(_provider: string, { email, password }: Record<string, unknown>) {
-      const user = await authorizeCredentials({ email, password }, clientIpFrom(await headers()));
+      let user;
+      try {
+        user = await authorizeCredentials({ email, password }, clientIpFrom(await headers()));
+      } catch (error) {
+        // At runtime it takes the thrown error (kept as `cause.err`); its published type says string.
+        throw error instanceof CredentialsSignin ? error : new CallbackRouteError(error as unknown as string);
+      }
       if (!user) throw new CredentialsSignin();
     },
   };
@@ -123,4 +132,11 @@ describe('signInAction throttling', () => {
     // 100 failures at the start of the hour: counted in full until the next hour has ended too.
     expect((await attempt(RIGHT_PASSWORD)).message).toBe('Too many sign-in attempts. Try again in 120 minutes.');
   }, 60_000);
+});
+
+describe('signInAction while the database is unreachable', () => {
+  it('says so, not that the password is wrong', async () => {
+    const answer = await whileDatabaseUnreachable(() => attempt(RIGHT_PASSWORD));
+    expect(answer).toEqual({ message: 'The database is unreachable: you are not signed in. Try again in a moment.' });
+  });
 });

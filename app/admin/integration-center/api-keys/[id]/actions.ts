@@ -16,9 +16,21 @@ function refreshed<T>(result: FormState<T>): FormState<T> {
   return result;
 }
 
-export const editApiKeyAction = adminAction(apiKeyEditSchema, async (data, context) => refreshed(await editKey(data, context)));
-export const disableApiKeyAction = adminAction(apiKeyIdSchema, async ({ id }, context) => refreshed(await changeKeyStatus(id, 'disabled', context)));
-export const enableApiKeyAction = adminAction(apiKeyIdSchema, async ({ id }, context) => refreshed(await changeKeyStatus(id, 'enabled', context)));
-export const rotateApiKeyAction = adminAction(rotateApiKeySchema, async (data, context) => refreshed(await rotateKey(data, context)));
-export const deleteApiKeyAction = adminAction(deleteApiKeySchema, async (data, context) => refreshed(await deleteKey(data, context)));
-export const previewIpLimitsAction = adminAction(previewIpLimitsSchema, previewIpLimits);
+// Each action says what is still so when the database cannot be reached (lib/admin-action.ts).
+export const editApiKeyAction = adminAction(apiKeyEditSchema, async (data, context) => refreshed(await editKey(data, context)), {
+  ifUnreachable: 'nothing was saved',
+});
+export const disableApiKeyAction = adminAction(apiKeyIdSchema, async ({ id }, context) => refreshed(await changeKeyStatus(id, 'disabled', context)), {
+  ifUnreachable: 'the key is still enabled',
+});
+export const enableApiKeyAction = adminAction(apiKeyIdSchema, async ({ id }, context) => refreshed(await changeKeyStatus(id, 'enabled', context)), {
+  ifUnreachable: 'the key is still disabled',
+});
+export const rotateApiKeyAction = adminAction(rotateApiKeySchema, async (data, context) => refreshed(await rotateKey(data, context)), {
+  ifUnreachable: 'the key was not rotated, and its current secret still works',
+});
+export const deleteApiKeyAction = adminAction(deleteApiKeySchema, async (data, context) => refreshed(await deleteKey(data, context)), {
+  ifUnreachable: 'the key still exists',
+});
+// Runs first when Save changes new IP limits: to the admin it is the save that failed.
+export const previewIpLimitsAction = adminAction(previewIpLimitsSchema, previewIpLimits, { ifUnreachable: 'nothing was saved' });

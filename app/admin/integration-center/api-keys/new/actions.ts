@@ -6,11 +6,15 @@ import { issueApiKey } from '@/lib/api-keys/create-api-key';
 import { routes } from '@/lib/routes';
 import { apiKeyFormSchema } from '@/lib/validations/api-key';
 
-export const createApiKeyAction = adminAction(apiKeyFormSchema, async (data, context) => {
-  const result = await issueApiKey(data, context);
-  if (result.ok) {
-    revalidatePath(routes.apiKeys);
-    revalidatePath(routes.integrationCenter);
-  }
-  return result;
-});
+export const createApiKeyAction = adminAction(
+  apiKeyFormSchema,
+  async (data, context) => {
+    const result = await issueApiKey(data, context);
+    if (result.ok) {
+      revalidatePath(routes.apiKeys);
+      revalidatePath(routes.integrationCenter);
+    }
+    return result;
+  },
+  { ifUnreachable: 'no key was created' },
+);
