@@ -12,14 +12,14 @@ import { API_KEY_SOURCE } from './key-pattern';
  * nearly all of its secret, never reaches a log either.
  */
 
-const SHORTEST_KEY = 2 + API_KEY_FORMAT.separator.length + API_KEY_BODY_LENGTH;
+const SHORTEST_PREFIX = 2;
+const SHORTEST_KEY = SHORTEST_PREFIX + API_KEY_FORMAT.separator.length + API_KEY_BODY_LENGTH;
 // Key-shaped text without the word boundaries of the scanner pattern: in a URL a key may touch
 // anything (`/me/<key>x`, `;key=<key>`). Leftmost, longest prefix first.
 const KEY_SHAPES = new RegExp(API_KEY_SOURCE, 'g');
 // What every key has and ordinary text almost never does: the separator then 46 base62 characters.
 // Tested first because it is cheap (a scan for '_'), where the whole shape backtracks on every word.
 const KEY_BODY = new RegExp(`${API_KEY_FORMAT.separator}[0-9A-Za-z]{${API_KEY_BODY_LENGTH}}`);
-const SHORTEST_PREFIX = 2;
 
 // RFC 3986 §6.2.2.2: a percent-encoded unreserved character means the character itself, and every
 // character of a key is unreserved, so `%5F` cannot hide a key from the check.
@@ -57,7 +57,7 @@ export function containsApiKey(text: string): boolean {
 
 /**
  * `text` with every key-shaped part replaced by its hint (`acme_…a1B2`: prefix and last 4), as the
- * keys list shows it; unchanged, same string, when there is none.
+ * keys list shows it. Text with nothing key-like (every normal URL) comes back as the same string.
  */
 export function redactApiKeys(text: string): string {
   if (!mayHoldKey(text)) return text;
