@@ -6,7 +6,7 @@ import { closeDatabase } from '@/db/index';
 import * as requests from '@/db/queries/api-requests';
 import { log } from '@/lib/logger';
 import { createTestCommunity } from '@/test/db';
-import { linesUnder, segmentsUnder, tempSpoolRoot } from './__fixtures__/spool';
+import { endOfTurn, linesUnder, segmentsUnder, tempSpoolRoot } from './__fixtures__/spool';
 import { createUsageKey, usageRecord } from './__fixtures__/usage';
 import { normalizeUsageRecord, type UsageRecord } from './usage-record';
 import { createUsageRecorder, type UsageRecorder, type UsageRecorderConfig } from './usage-recorder';
@@ -94,7 +94,7 @@ describe('usage recorder with its spool', () => {
     expect(buffered).toBe(2);
     expect(spilled).toBeGreaterThan(0);
     expect(dropped).toBe(20 - 2 - spilled);
-    await Promise.resolve();
+    await endOfTurn();
     const onDisk = segmentsUnder(temp.root).reduce((sum, name) => sum + fs.statSync(path.join(temp.root, name)).size, 0);
     expect(onDisk).toBeLessThanOrEqual(3_000);
     expect(error).toHaveBeenCalledTimes(1);

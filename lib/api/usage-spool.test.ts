@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { log } from '@/lib/logger';
-import { deadPid, linesUnder, segmentsUnder, spoolRows, tempSpoolRoot } from './__fixtures__/spool';
+import { deadPid, endOfTurn, linesUnder, segmentsUnder, spoolRows, tempSpoolRoot } from './__fixtures__/spool';
 import { openUsageSpool, SEGMENT_BYTES, type UsageSpool } from './usage-spool';
 import { HEARTBEAT_MS } from './usage-spool-dir';
 
@@ -29,18 +29,18 @@ afterEach(() => {
 });
 
 describe('usage spool', () => {
-  it('has a row on disk before any code queued after recording it runs (what a SIGKILL can lose)', async () => {
+  it('has the rows of an event-loop turn on disk when the turn ends (what a SIGKILL can lose)', async () => {
     const spool = open();
-    const [row] = spoolRows(1);
-    spool.keep(row);
-    // The guard returns its answer after recording: anything that follows is queued behind the write.
-    const seen = await new Promise<string[]>((resolve) => queueMicrotask(() => resolve(idsOnDisk())));
-    expect(seen).toEqual([row.requestId]);
+    const rows = spoolRows(3);
+    for (const row of rows) spool.keep(row);
+    expect(idsOnDisk()).toEqual([]);
+    await endOfTurn();
+    expect(idsOnDisk()).toEqual(ids(rows));
   });
 
   it('keeps the rows (client addresses among them) readable by this user only', async () => {
     open().keep(spoolRows(1)[0]);
-    await Promise.resolve();
+    await endOfTurn();
     const [segment] = segmentsUnder(temp.root);
     for (const file of [path.join(temp.root, segment), path.dirname(path.join(temp.root, segment))]) {
       expect(fs.statSync(file).mode & 0o077).toBe(0);
@@ -51,7 +51,7 @@ describe('usage spool', () => {
     const spool = open();
     const rows = spoolRows(5);
     for (const row of rows) spool.keep(row);
-    await Promise.resolve();
+    await endOfTurn();
     expect(idsOnDisk()).toEqual(ids(rows));
 
     spool.done(4);
@@ -65,7 +65,7 @@ describe('usage spool', () => {
     const spool = open();
     const rows = spoolRows(Math.ceil((SEGMENT_BYTES * 2.5) / 300));
     for (const row of rows) spool.keep(row);
-    await Promise.resolve();
+    await endOfTurn();
     expect(segmentsUnder(temp.root).length).toBeGreaterThanOrEqual(3);
     expect(idsOnDisk()).toEqual(ids(rows));
 
@@ -121,7 +121,7 @@ describe('usage spool', () => {
     const lineBytes = Buffer.byteLength(JSON.stringify(rows[0])) + 1;
     const spool = open({ maxBytes: lineBytes * 5 + 10 });
     const accepted = rows.filter((row) => spool.spill(row));
-    await Promise.resolve();
+    await endOfTurn();
     expect(accepted).toHaveLength(5);
     const onDisk = segmentsUnder(temp.root).reduce((sum, name) => sum + fs.statSync(path.join(temp.root, name)).size, 0);
     expect(onDisk).toBeLessThanOrEqual(lineBytes * 5 + 10);
@@ -135,7 +135,7 @@ describe('usage spool', () => {
     const deadRows = spoolRows(3);
     for (const row of liveRows) live.keep(row);
     for (const row of deadRows) dead.keep(row);
-    await Promise.resolve();
+    await endOfTurn();
 
     // A third process on the host of the dead one.
     const third = open({ owner: { pid: process.pid, host: 'this-host' } });
@@ -153,7 +153,7 @@ describe('usage spool', () => {
     const dead = open({ owner: { pid: deadPid(), host: hostname() } });
     const rows = spoolRows(3);
     for (const row of rows) dead.keep(row);
-    await Promise.resolve();
+    await endOfTurn();
     expect(onBacklog).not.toHaveBeenCalled();
 
     vi.advanceTimersByTime(HEARTBEAT_MS);
@@ -163,7 +163,7 @@ describe('usage spool', () => {
     // Had "dead" only been frozen, it finds its directory gone at its own heartbeat and writes on elsewhere.
     const later = spoolRows(1);
     dead.keep(later[0]);
-    await Promise.resolve();
+    await endOfTurn();
     vi.advanceTimersByTime(HEARTBEAT_MS);
     expect(ids(running.takeBacklog() ?? [])).toEqual(ids(later));
   });

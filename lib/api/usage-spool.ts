@@ -9,12 +9,12 @@ import { adoptOrphans, createOwnDir, HEARTBEAT_MS, readSegment, releaseOwnDir, s
 /**
  * The usage recorder's copy on disk, so neither a crash nor a long outage loses rows.
  *
- * Every row the recorder keeps in memory is also appended here: the lines of one synchronous run
- * of code go in one write(2), from a microtask queued by the first of them, which runs before
- * anything that follows the recording — the guard records before returning its answer, so a row
- * is in the OS page cache before its response is sent. No fsync: a SIGKILL loses nothing, a
- * power loss what the kernel had not written back yet. A segment is deleted once all its rows
- * are written to the database.
+ * Every row the recorder keeps in memory is also appended here: the rows of one event-loop turn
+ * go in one write(2) at its end (setImmediate), so a SIGKILL loses at most the rows of the turn it
+ * interrupts — one per open connection at most, as a connection has one request in flight. (One
+ * write per request, before its answer, would lose none, but cost three times the CPU in
+ * `npm run bench -- --profile`: BENCHMARKS.md.) No fsync: a power loss also loses what the kernel
+ * had not written back yet. A segment is deleted once all its rows are written to the database.
  *
  * When the memory buffer is full, rows are only appended ("spilled"), up to `maxBytes` in all;
  * the recorder reads them back (takeBacklog) when memory has room, together with the segments of
@@ -63,7 +63,6 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
   const runs: { segment: Segment | null; rows: number }[] = [];
   let pending: string[] = [];
   let pendingBytes = 0;
-  let writeQueued = false;
   /** On disk, in this process's directory. */
   let bytes = 0;
   let restUntil = 0;
@@ -91,16 +90,13 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
   }
 
   function queue(line: string, size: number): void {
-    pending.push(line);
+    // The turn's first line arranges the turn's write (a spare one after closeActive wrote early is a no-op).
+    if (pending.push(line) === 1) setImmediate(write);
     pendingBytes += size;
-    if (writeQueued) return;
-    writeQueued = true;
-    queueMicrotask(write);
   }
 
-  /** One append for every line queued since the last (they all belong to the active segment). */
+  /** One append for every line queued this turn (they all belong to the active segment). */
   function write(): void {
-    writeQueued = false;
     const segment = active;
     if (pending.length === 0 || segment?.fd == null) return;
     const data = Buffer.from(`${pending.join('\n')}\n`);
@@ -154,6 +150,9 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
   function deleteIfDone(segment: Segment): void {
     if (!segment.queued || segment.inMemory > 0) return;
     if (segment === active) {
+      // Its rows reached the database before the end of the turn that recorded them: nothing left to write.
+      pending = [];
+      pendingBytes = 0;
       active = null;
       retire(segment, false);
       return;

@@ -12,6 +12,9 @@ export function tempSpoolRoot(): { root: string; cleanup: () => void } {
   return { root, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
+/** Resolves after the current event-loop turn, when the spool has written the turn's rows. */
+export const endOfTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Segment files anywhere under root. */
 export const segmentsUnder = (root: string) =>
   fs
