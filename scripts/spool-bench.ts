@@ -6,9 +6,10 @@
  * write(2) counts) to record N usage rows, without and with the spool, alternating the variants
  * over several rounds and taking each one's median.
  * - `memory only`: normalising the row (what record() did before the spool);
- * - `spool, 1 row per write`: plus the spool, each row in a turn of its own — a server under load
- *   records one row per request, and each request's run of code ends before the next;
- * - `spool, 20 rows per write`: rows recorded in the same run share one write.
+ * - `spool, 1 row per turn`: plus the spool, each row in an event-loop turn of its own, so each
+ *   has a write(2) of its own (a lightly loaded server);
+ * - `spool, 20 rows per turn`: the rows of one turn share one write (a loaded server answers
+ *   several requests per turn; the bench's 50 connections, up to 50).
  * Each variant also marks its rows written in batches of 500 (the spool deletes full segments).
  *
  * Options: --rows <per round, 50000> --rounds <5>. The spool lives in a temporary directory.
@@ -22,6 +23,7 @@ process.env.LOG_LEVEL ??= 'warn';
 const { normalizeUsageRecord } = await import('../lib/api/usage-record');
 const { openUsageSpool } = await import('../lib/api/usage-spool');
 const { usageRecord } = await import('../lib/api/__fixtures__/usage');
+const { endOfTurn } = await import('../lib/api/__fixtures__/spool');
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '50000' }, rounds: { type: 'string', default: '5' } } });
 const ROWS = Number(values.rows);
@@ -30,11 +32,11 @@ const ROUNDS = Number(values.rounds);
 // A row as the guard reports it (the tests' fixture: pure, no database).
 const record = () => usageRecord(crypto.randomUUID(), crypto.randomUUID());
 
-type Variant = { name: string; perWrite: number; spool: boolean };
+type Variant = { name: string; perTurn: number; spool: boolean };
 const variants: Variant[] = [
-  { name: 'memory only', perWrite: 1, spool: false },
-  { name: 'spool, 1 row per write', perWrite: 1, spool: true },
-  { name: 'spool, 20 rows per write', perWrite: 20, spool: true },
+  { name: 'memory only', perTurn: 1, spool: false },
+  { name: 'spool, 1 row per turn', perTurn: 1, spool: true },
+  { name: 'spool, 20 rows per turn', perTurn: 20, spool: true },
 ];
 
 /** CPU µs per row for one round of one variant. */
@@ -45,8 +47,8 @@ async function round(variant: Variant, root: string): Promise<number> {
   for (let i = 0; i < ROWS; i++) {
     const row = normalizeUsageRecord(inputs[i]);
     spool?.keep(row);
-    // End of a request's run of code: the spool's microtask writes what this run recorded.
-    if ((i + 1) % variant.perWrite === 0) await Promise.resolve();
+    // End of the event-loop turn: the spool writes what the turn recorded.
+    if ((i + 1) % variant.perTurn === 0) await endOfTurn();
     if ((i + 1) % 500 === 0) spool?.done(500);
   }
   const used = process.cpuUsage(before);

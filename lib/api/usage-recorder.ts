@@ -26,6 +26,8 @@ const RETRY_BASE_MS = 100;
 const RETRY_MAX_MS = 5_000;
 /** A flush (shutdown) tries this often, then gives up so the process can still exit. */
 const FLUSH_ATTEMPTS = 5;
+/** With a spool the rows are safe on disk for the next start: no need to hold the exit up for long (each attempt may wait out a connect timeout). */
+const SPOOLED_FLUSH_ATTEMPTS = 2;
 /** A flush writes spilled rows for this long at most; the rest stay in the spool for the next start. */
 const FLUSH_BACKLOG_MS = 10_000;
 const FULL_LOG_EVERY_MS = 10_000;
@@ -171,7 +173,7 @@ export function createUsageRecorder() {
       await pump(true);
       const left = buffer.rowsThrough(target);
       if (left === 0) return true;
-      if (attempt >= FLUSH_ATTEMPTS) {
+      if (attempt >= (spool ? SPOOLED_FLUSH_ATTEMPTS : FLUSH_ATTEMPTS)) {
         log.error({ rows: left, buffered: counts.buffered, attempts: attempt, spooled: spool !== null }, 'usage flush gave up: rows could not be written');
         return false;
       }
