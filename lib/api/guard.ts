@@ -10,7 +10,7 @@ import { rateLimitHeaders } from '@/lib/rate-limit/headers';
 import { rateLimiter } from '@/lib/rate-limit/limiter';
 import { authenticate } from './authenticate';
 import { ApiError } from './errors';
-import { recordUsage } from './usage-recorder';
+import { recordUsage, usageOnDisk } from './usage-recorder';
 
 export type ApiContext = { key: CachedApiKey; requestId: string; clientIp: string | null; url: URL };
 type RouteContext<P> = { params: Promise<P> };
@@ -104,6 +104,10 @@ export function guarded<P = Record<string, never>>(declaration: RouteDeclaration
       integrationName: request.headers.get('x-integration-name'),
       latencyMs: Math.round(performance.now() - started),
     });
+    // The answer leaves once its usage row is in the spool (one write for every request of this
+    // turn): a crash from here on loses no row of an answered call.
+    const onDisk = usageOnDisk();
+    if (onDisk) await onDisk;
     return response;
   };
   return Object.assign(route, { [GUARDED]: declaration });

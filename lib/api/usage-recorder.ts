@@ -220,6 +220,9 @@ export function createUsageRecorder() {
       if (spool?.hasBacklog()) log.warn({ spool: spool.stats() }, 'usage flush stopped with spilled rows left: the next start writes them');
     },
 
+    /** Resolves once the rows recorded so far are in the spool (null: nothing waits, or no spool). */
+    onDisk: (): Promise<void> | null => spool?.whenOnDisk() ?? null,
+
     stats: () => ({ ...counts, spool: spool?.stats() ?? null }),
 
     /**
@@ -274,6 +277,7 @@ export function usageRecorder(): UsageRecorder {
 }
 
 export const recordUsage = (record: UsageRecord): void => usageRecorder().record(record);
+export const usageOnDisk = (): Promise<void> | null => usageRecorder().onDisk();
 export const flushUsage = (): Promise<void> => usageRecorder().flush();
 export const usageRecorderStats = () => usageRecorder().stats();
 export const configureUsageRecorder = (options: Partial<UsageRecorderConfig>) => usageRecorder().configure(options);

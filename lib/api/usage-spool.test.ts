@@ -38,6 +38,20 @@ describe('usage spool', () => {
     expect(idsOnDisk()).toEqual(ids(rows));
   });
 
+  it('lets a request wait until its row is on disk, so it answers only then (nothing answered is lost)', async () => {
+    const spool = open();
+    expect(spool.whenOnDisk()).toBeNull(); // nothing queued: nothing to wait for
+    const rows = spoolRows(2);
+    spool.keep(rows[0]);
+    const first = spool.whenOnDisk();
+    spool.keep(rows[1]);
+    expect(spool.whenOnDisk()).toBe(first); // one write, and one wait, for the whole turn
+    expect(idsOnDisk()).toEqual([]);
+    await first;
+    expect(idsOnDisk()).toEqual(ids(rows));
+    expect(spool.whenOnDisk()).toBeNull();
+  });
+
   it('keeps the rows (client addresses among them) readable by this user only', async () => {
     open().keep(spoolRows(1)[0]);
     await endOfTurn();

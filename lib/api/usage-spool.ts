@@ -89,6 +89,18 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
     return open(spills);
   }
 
+  /** Requests waiting for the turn's lines to be on disk before they answer (whenOnDisk). */
+  let onDisk: { promise: Promise<void>; resolve: () => void } | null = null;
+
+  /** The turn's lines are written, or given up: whoever waits on them may answer now (after this synchronous run). */
+  function clearPending(): void {
+    pending = [];
+    pendingBytes = 0;
+    const waiting = onDisk;
+    onDisk = null;
+    waiting?.resolve();
+  }
+
   function queue(line: string, size: number): void {
     // The turn's first line arranges the turn's write (a spare one after closeActive wrote early is a no-op).
     if (pending.push(line) === 1) setImmediate(write);
@@ -98,11 +110,11 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
   /** One append for every line queued this turn (they all belong to the active segment). */
   function write(): void {
     const segment = active;
-    if (pending.length === 0 || segment?.fd == null) return;
+    if (pending.length === 0) return;
+    if (segment?.fd == null) return clearPending(); // nowhere to write them: they are in memory only
     const data = Buffer.from(`${pending.join('\n')}\n`);
     const lines = pending.length;
-    pending = [];
-    pendingBytes = 0;
+    clearPending();
     let written = 0;
     try {
       while (written < data.length) written += fs.writeSync(segment.fd, data, written);
@@ -119,8 +131,7 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
   function fail(error: unknown): null {
     log.error({ err: sanitizeError(error), dir, retryInMs: REST_MS }, 'usage spool could not be written: rows are kept in memory only until it works again');
     restUntil = Date.now() + REST_MS;
-    pending = [];
-    pendingBytes = 0;
+    clearPending();
     const segment = active;
     active = null;
     if (segment) retire(segment, activeSpills);
@@ -151,8 +162,7 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
     if (!segment.queued || segment.inMemory > 0) return;
     if (segment === active) {
       // Its rows reached the database before the end of the turn that recorded them: nothing left to write.
-      pending = [];
-      pendingBytes = 0;
+      clearPending();
       active = null;
       retire(segment, false);
       return;
@@ -212,6 +222,20 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
 
   return {
     /** While true, new rows go to the spool only (after the rows spilled before them). */
+    /**
+     * Resolves once every line queued so far is on disk (the turn's one write), so the guard can
+     * hold its answer until then: a SIGKILL then loses no row of an answered request. Null when
+     * nothing waits. One promise per turn, shared by all its requests.
+     */
+    whenOnDisk(): Promise<void> | null {
+      if (pending.length === 0) return null;
+      if (!onDisk) {
+        let resolve = () => {};
+        const promise = new Promise<void>((done) => (resolve = done));
+        onDisk = { promise, resolve };
+      }
+      return onDisk.promise;
+    },
     spilling: () => spilling,
     hasBacklog: () => spilling || backlog.length > 0,
 
