@@ -10,8 +10,8 @@ import { adoptOrphans, createOwnDir, HEARTBEAT_MS, readSegment, releaseOwnDir, s
  * The usage recorder's copy on disk, so neither a crash nor a long outage loses rows.
  *
  * Every row the recorder keeps in memory is also appended here: the rows of one event-loop turn
- * go in one write(2) at its end (setImmediate), so a SIGKILL loses at most the rows of the turn it
- * interrupts — one per open connection at most, as a connection has one request in flight. (One
+ * go in one write(2) at its end (setImmediate), and the guard holds each answer until that write
+ * (whenOnDisk), so a SIGKILL loses no row of an answered request. (One
  * write per request, before its answer, would lose none, but cost three times the CPU in
  * `npm run bench -- --profile`: BENCHMARKS.md.) No fsync: a power loss also loses what the kernel
  * had not written back yet. A segment is deleted once all its rows are written to the database.
