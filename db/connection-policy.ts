@@ -41,8 +41,8 @@ export function reconnectDelaySeconds(failures: number): number {
 export const connectionPolicy = {
   connect_timeout: CONNECT_TIMEOUT_SECONDS,
   backoff: reconnectDelaySeconds,
-  // Kernel keepalive probes on idle connections: a peer that vanished without closing is found in
-  // about 10 s + probes instead of minutes (postgres.js's default is 60 s).
+  // TCP keepalive on idle connections starts after 10 s instead of postgres.js's 60 s. The key
+  // listener does not rely on it: its own ping finds a hung connection (key-change-listener.ts).
   keep_alive: 10,
   connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
   onnotice: () => {},

@@ -85,7 +85,6 @@ function listenOnPostgres(database: Database, events: KeyChangeEvents): Subscrip
   let subscribing = false;
   let attempts = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let pingTimer: ReturnType<typeof setInterval> | undefined;
   let settleFirst: { resolve(): void; reject(error: unknown): void } | undefined;
   const ready = new Promise<void>((resolve, reject) => (settleFirst = { resolve, reject }));
 
@@ -154,7 +153,7 @@ function listenOnPostgres(database: Database, events: KeyChangeEvents): Subscrip
   }
 
   subscribe();
-  pingTimer = setInterval(ping, PING_EVERY_MS);
+  const pingTimer = setInterval(ping, PING_EVERY_MS);
   pingTimer.unref?.();
 
   return {
@@ -166,7 +165,6 @@ function listenOnPostgres(database: Database, events: KeyChangeEvents): Subscrip
       up = false;
       clearTimeout(retryTimer);
       clearInterval(pingTimer);
-      pingTimer = undefined;
       await sql.end({ timeout: 1 }).catch(() => {});
     },
   };
