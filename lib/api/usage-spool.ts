@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { UsageRow } from '@/db/queries/api-requests';
 import { log } from '@/lib/logger';
 import { sanitizeError } from '@/lib/safe-error';
+import { createTurnLines } from './usage-spool-turn';
 import { adoptOrphans, createOwnDir, HEARTBEAT_MS, readSegment, releaseOwnDir, segmentName, touchOwner, type SpoolOwner } from './usage-spool-dir';
 
 /**
@@ -61,8 +62,6 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
   const backlog: Segment[] = [];
   /** The memory buffer front to back: how many rows in a row came from which segment (null: none). */
   const runs: { segment: Segment | null; rows: number }[] = [];
-  let pending: string[] = [];
-  let pendingBytes = 0;
   /** On disk, in this process's directory. */
   let bytes = 0;
   let restUntil = 0;
@@ -84,37 +83,15 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
 
   /** Where a new line of this kind goes: the active segment while it is of that kind and has room, else a new one. */
   function segmentFor(spills: boolean, size: number): Segment | null {
-    if (active && activeSpills === spills && active.bytes + pendingBytes + size <= SEGMENT_BYTES) return active;
+    if (active && activeSpills === spills && active.bytes + turn.bytes() + size <= SEGMENT_BYTES) return active;
     closeActive();
     return open(spills);
   }
 
-  /** Requests waiting for the turn's lines to be on disk before they answer (whenOnDisk). */
-  let onDisk: { promise: Promise<void>; resolve: () => void } | null = null;
-
-  /** The turn's lines are written, or given up: whoever waits on them may answer now (after this synchronous run). */
-  function clearPending(): void {
-    pending = [];
-    pendingBytes = 0;
-    const waiting = onDisk;
-    onDisk = null;
-    waiting?.resolve();
-  }
-
-  function queue(line: string, size: number): void {
-    // The turn's first line arranges the turn's write (a spare one after closeActive wrote early is a no-op).
-    if (pending.push(line) === 1) setImmediate(write);
-    pendingBytes += size;
-  }
-
-  /** One append for every line queued this turn (they all belong to the active segment). */
-  function write(): void {
+  /** The turn's lines all belong to the active segment: one append for them. */
+  const turn = createTurnLines((data, lines) => {
     const segment = active;
-    if (pending.length === 0) return;
-    if (segment?.fd == null) return clearPending(); // nowhere to write them: they are in memory only
-    const data = Buffer.from(`${pending.join('\n')}\n`);
-    const lines = pending.length;
-    clearPending();
+    if (segment?.fd == null) return; // nowhere to write them: they are in memory only
     let written = 0;
     try {
       while (written < data.length) written += fs.writeSync(segment.fd, data, written);
@@ -126,12 +103,12 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
       segment.bytes += written;
       bytes += written;
     }
-  }
+  });
 
   function fail(error: unknown): null {
     log.error({ err: sanitizeError(error), dir, retryInMs: REST_MS }, 'usage spool could not be written: rows are kept in memory only until it works again');
     restUntil = Date.now() + REST_MS;
-    clearPending();
+    turn.clear();
     const segment = active;
     active = null;
     if (segment) retire(segment, activeSpills);
@@ -139,7 +116,7 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
   }
 
   function closeActive(): void {
-    write();
+    turn.write();
     const segment = active;
     if (!segment) return;
     active = null;
@@ -162,7 +139,7 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
     if (!segment.queued || segment.inMemory > 0) return;
     if (segment === active) {
       // Its rows reached the database before the end of the turn that recorded them: nothing left to write.
-      clearPending();
+      turn.clear();
       active = null;
       retire(segment, false);
       return;
@@ -221,21 +198,12 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
   timer.unref();
 
   return {
-    /** While true, new rows go to the spool only (after the rows spilled before them). */
     /**
      * Resolves once every line queued so far is on disk (the turn's one write), so the guard can
-     * hold its answer until then: a SIGKILL then loses no row of an answered request. Null when
-     * nothing waits. One promise per turn, shared by all its requests.
+     * hold its answer until then: a SIGKILL then loses no row of an answered request.
      */
-    whenOnDisk(): Promise<void> | null {
-      if (pending.length === 0) return null;
-      if (!onDisk) {
-        let resolve = () => {};
-        const promise = new Promise<void>((done) => (resolve = done));
-        onDisk = { promise, resolve };
-      }
-      return onDisk.promise;
-    },
+    whenOnDisk: turn.whenOnDisk,
+    /** While true, new rows go to the spool only (after the rows spilled before them). */
     spilling: () => spilling,
     hasBacklog: () => spilling || backlog.length > 0,
 
@@ -244,20 +212,20 @@ export function openUsageSpool({ root, maxBytes, onBacklog, owner }: UsageSpoolO
       const line = JSON.stringify(row);
       const segment = segmentFor(false, line.length + 1);
       track(segment, 1);
-      if (segment) queue(line, line.length + 1);
+      if (segment) turn.queue(line, line.length + 1);
     },
 
     /** A row memory has no room for: on disk only. False when it would take the spool past maxBytes (or it cannot be written). */
     spill(row: UsageRow): boolean {
       const line = JSON.stringify(row);
       const size = Buffer.byteLength(line) + 1;
-      if (bytes + pendingBytes + size > maxBytes) return false;
+      if (bytes + turn.bytes() + size > maxBytes) return false;
       const segment = segmentFor(true, size);
       if (!segment) return false;
       if (!spilling) log.warn({ spoolBytes: bytes, maxBytes, dir }, 'usage buffer is full: rows spill to the local spool until the database catches up');
       spilling = true;
       spilledThisTime++;
-      queue(line, size);
+      turn.queue(line, size);
       return true;
     },
 
