@@ -17,21 +17,29 @@ async function insertKey(): Promise<string> {
   return rows[0].id;
 }
 
-const insertRequest = (id: string, keyId: string | null, at: string, outcome: string, caller: { ip?: string; ua?: string; name?: string } = {}) =>
+type Caller = { ip?: string; ua?: string; name?: string; communityId?: string };
+const insertRequest = (id: string, keyId: string | null, at: string, outcome: string, caller: Caller = {}) =>
   database.pglite.query(
     `insert into api_requests (request_id, api_key_id, community_id, at, method, path, status, outcome, ip, user_agent, integration_name, latency_ms)
      values ($1, $2, $3, $4, 'GET', '/api/v1/me', 200, $5, $6, $7, $8, 3)`,
-    [id, keyId, keyId ? database.owner.communityId : null, at, outcome, caller.ip ?? null, caller.ua ?? null, caller.name ?? null],
+    [id, keyId, caller.communityId ?? (keyId ? database.owner.communityId : null), at, outcome, caller.ip ?? null, caller.ua ?? null, caller.name ?? null],
   );
 
+async function insertOtherCommunity(): Promise<string> {
+  const { rows } = await database.pglite.query<{ id: string }>(`insert into communities (slug, name) values ('other', 'Other') returning id`);
+  return rows[0].id;
+}
+
 describe(`migration ${MIGRATION}`, () => {
-  it('builds the hourly and caller rollups from the requests recorded before it', async () => {
+  it('builds the hourly and caller rollups from the requests recorded before it, under their key’s community', async () => {
     const key = await insertKey();
     await insertRequest('r1', key, '2026-03-01T10:05:00Z', 'ok', { ip: '203.0.113.5', name: 'Zapier' });
     await insertRequest('r2', key, '2026-03-01T10:55:00Z', 'ok', { ip: '203.0.113.5', name: 'Zapier' });
     await insertRequest('r3', key, '2026-03-01T11:00:00Z', 'rate_limited', { ip: '203.0.113.5', name: 'Zapier' });
     await insertRequest('r4', key, '2026-03-01T11:30:00Z', 'ip_not_allowed');
     await insertRequest('r5', null, '2026-03-01T11:30:00Z', 'invalid_key', { ip: '198.51.100.1' });
+    // Recorded under the key's id but another community: the key's pages never showed it.
+    await insertRequest('r6', key, '2026-03-01T10:10:00Z', 'ok', { ip: '203.0.113.5', name: 'Zapier', communityId: await insertOtherCommunity() });
     await database.migrateRest();
 
     const { rows: hourly } = await database.pglite.query<{ hour: Date; outcome: string; requests: number }>(

@@ -35,20 +35,18 @@ CREATE INDEX "api_requests_key_at_id_idx" ON "api_requests" USING btree ("api_ke
 CREATE INDEX "api_requests_key_outcome_at_id_idx" ON "api_requests" USING btree ("api_key_id","outcome","at","id");--> statement-breakpoint
 CREATE INDEX "api_requests_at_brin" ON "api_requests" USING brin ("at");--> statement-breakpoint
 CREATE INDEX "mail_outbox_sent_idx" ON "mail_outbox" USING btree ("sent_at") WHERE "mail_outbox"."status" = 'sent';--> statement-breakpoint
--- Backfill from the rows already recorded. Rows without a key, or without a community (the key
--- pages never showed those), are skipped. Allowed means outcome 'ok' (lib/api-keys/outcomes.ts
--- ALLOWED_OUTCOMES). min(community_id::text) only picks a value: a key belongs to one community.
+-- Backfill from the rows already recorded, as the recorder counts them (db/queries/usage-rollup-writes.ts):
+-- only rows recorded under their key's own community (the key pages never showed others). Allowed
+-- means outcome 'ok' (lib/api-keys/outcomes.ts ALLOWED_OUTCOMES).
 INSERT INTO "api_usage_hourly" ("api_key_id", "community_id", "hour", "outcome", "requests")
-SELECT "api_key_id", min("community_id"::text)::uuid, date_trunc('hour', "at", 'UTC'), "outcome", count(*)
-FROM "api_requests"
-WHERE "api_key_id" IS NOT NULL AND "community_id" IS NOT NULL
-GROUP BY "api_key_id", date_trunc('hour', "at", 'UTC'), "outcome";--> statement-breakpoint
+SELECT r."api_key_id", r."community_id", date_trunc('hour', r."at", 'UTC'), r."outcome", count(*)
+FROM "api_requests" r JOIN "api_keys" k ON k."id" = r."api_key_id" AND k."community_id" = r."community_id"
+GROUP BY 1, 2, 3, 4;--> statement-breakpoint
 INSERT INTO "api_usage_callers" ("api_key_id", "community_id", "integration_name", "user_agent", "ip",
   "first_seen_at", "last_seen_at", "last_allowed_at", "requests", "denied")
-SELECT "api_key_id", min("community_id"::text)::uuid,
-  coalesce("integration_name", ''), coalesce("user_agent", ''), coalesce("ip", ''),
-  min("at"), max("at"), max("at") FILTER (WHERE "outcome" = 'ok'),
-  count(*), count(*) FILTER (WHERE "outcome" <> 'ok')
-FROM "api_requests"
-WHERE "api_key_id" IS NOT NULL AND "community_id" IS NOT NULL
-GROUP BY "api_key_id", coalesce("integration_name", ''), coalesce("user_agent", ''), coalesce("ip", '');
+SELECT r."api_key_id", r."community_id",
+  coalesce(r."integration_name", ''), coalesce(r."user_agent", ''), coalesce(r."ip", ''),
+  min(r."at"), max(r."at"), max(r."at") FILTER (WHERE r."outcome" = 'ok'),
+  count(*), count(*) FILTER (WHERE r."outcome" <> 'ok')
+FROM "api_requests" r JOIN "api_keys" k ON k."id" = r."api_key_id" AND k."community_id" = r."community_id"
+GROUP BY 1, 2, 3, 4, 5;

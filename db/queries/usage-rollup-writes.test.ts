@@ -84,10 +84,16 @@ describe('the usage rollups the recorder keeps', () => {
     expect(callers.every((caller) => caller.communityId === community.communityId)).toBe(true);
   });
 
-  it('leaves out rows without a key', async () => {
+  it('leaves out rows without a key, and rows recorded under the key but another community', async () => {
     const keyId = await createUsageKey(community);
-    await writeUsageBatch([normalizeUsageRecord(usageRecord(community.communityId, null, { outcome: 'invalid_key' })), row(keyId, {})]);
+    const other = await createTestCommunity();
+    await writeUsageBatch([
+      normalizeUsageRecord(usageRecord(community.communityId, null, { outcome: 'invalid_key' })),
+      normalizeUsageRecord(usageRecord(other.communityId, keyId, { ip: '192.0.2.99' })),
+      row(keyId, {}),
+    ]);
     expect((await hourlyOf(keyId)).map((hour) => hour.requests)).toEqual([1]);
+    expect((await callersOf(keyId)).map((caller) => caller.ip)).toEqual(['203.0.113.7']);
   });
 
   it('lets concurrent writers add to the same rows without a deadlock or a lost count', async () => {
