@@ -9,7 +9,7 @@ import { apiUsageHourly } from '../schema';
  */
 
 /** The start of the hour holding `since`: the first hourly row of a window. */
-const fromHourOf = (since: SQL | Date) => sql`date_trunc('hour', ${since instanceof Date ? since.toISOString() : since}::timestamptz, 'UTC')`;
+const fromHourOf = (since: SQL | Date) => sql`date_trunc('hour', (${since instanceof Date ? since.toISOString() : since})::timestamptz, 'UTC')`;
 
 /**
  * Requests made with the key in the last 7 days, for the API Keys list: a correlated subquery
