@@ -1,16 +1,18 @@
 import Link from 'next/link';
 import { ScrollText } from 'lucide-react';
-import type { RequestLogRow } from '@/db/queries/api-usage';
+import type { RequestLogRow } from '@/db/queries/request-log';
 import { describeOutcome, OUTCOME_FILTERS, outcomeFilterLabel, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { cn } from '@/lib/cn';
 import { formatCount, formatInUtc, plural } from '@/lib/format';
-import { pageCount, Pagination, PastLastPage } from '../pagination';
+import { CursorPagination } from '../cursor-pagination';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { controlClass } from '../ui/input';
 import { Table, TableBody, TableCell, TableHeader, TableRow } from '../ui/table';
 
-type HrefFor = (target: { page: number; filter: OutcomeFilter }) => string;
+/** A view of the log: its filter, and the page's cursor (`before` a row: older; `after`: newer); none is the newest page. */
+export type LogTarget = { filter: OutcomeFilter; before?: string; after?: string };
+type HrefFor = (target: LogTarget) => string;
 
 const SUMMARY_FILTERS: OutcomeFilter[] = ['all', 'allowed', 'denied'];
 const CODE_FILTERS = OUTCOME_FILTERS.filter((filter) => !SUMMARY_FILTERS.includes(filter));
@@ -34,7 +36,7 @@ function formTarget(href: string): { action: string | undefined; keep: [string, 
 }
 
 function FilterForm({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefFor }) {
-  const { action, keep } = formTarget(hrefFor({ page: 1, filter: 'all' }));
+  const { action, keep } = formTarget(hrefFor({ filter: 'all' }));
   return (
     <form method="get" action={action} className="flex items-end gap-2">
       {keep.map(([name, value]) => (
@@ -79,7 +81,7 @@ function EmptyState({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefF
       {filter === 'all' ? (
         <p className="mt-1 text-slate-600">Every call made with this key, allowed or denied, will be listed here.</p>
       ) : (
-        <Link href={hrefFor({ page: 1, filter: 'all' })} className="mt-2 inline-block font-medium text-brand-700 hover:underline">
+        <Link href={hrefFor({ filter: 'all' })} className="mt-2 inline-block font-medium text-brand-700 hover:underline">
           Show all requests
         </Link>
       )}
@@ -130,34 +132,49 @@ function LogTable({ rows }: { rows: RequestLogRow[] }) {
   );
 }
 
-function countText(total: number, filter: OutcomeFilter): string {
-  if (filter === 'all') return plural(total, 'request');
-  if (filter === 'allowed' || filter === 'denied') return plural(total, `${filter} request`);
-  return `${plural(total, 'request')} denied with “${outcomeFilterLabel(filter)}”`;
+/** A stale link (rows retired since, say) can point past either end: say so and offer the newest page. */
+function NothingHere({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefFor }) {
+  return (
+    <div className="px-4 py-10 text-center text-sm">
+      <p className="font-medium text-slate-900">No requests on this page</p>
+      <Link href={hrefFor({ filter })} className="mt-2 inline-block font-medium text-brand-700 hover:underline">
+        Go to the newest requests
+      </Link>
+    </div>
+  );
+}
+
+function countText(recent: number, filter: OutcomeFilter): string {
+  if (filter === 'all') return plural(recent, 'request');
+  if (filter === 'allowed' || filter === 'denied') return plural(recent, `${filter} request`);
+  return `${plural(recent, 'request')} denied with “${outcomeFilterLabel(filter)}”`;
 }
 
 /**
  * The key's requests, newest first, a page at a time, filtered by outcome. Links and the filter
  * form are plain GET requests built by `hrefFor` (which must carry the filter as `?outcome=`),
- * so the log works without JavaScript and every view has its own URL.
+ * so the log works without JavaScript and every view has its own URL. Pages go by cursor
+ * (`newer` / `older`, null at either end); the count is the last 30 days', never the whole
+ * history's (db/queries/request-log.ts).
  */
 export function RequestLog({
   rows,
-  total,
-  page,
-  pageSize,
+  recent,
+  newer,
+  older,
+  paged,
   filter,
   hrefFor,
 }: {
   rows: RequestLogRow[];
-  total: number;
-  page: number;
-  pageSize: number;
+  recent: number;
+  newer: string | null;
+  older: string | null;
+  /** The view came from a Newer or Older link (not the newest page). */
+  paged: boolean;
   filter: OutcomeFilter;
   hrefFor: HrefFor;
 }) {
-  const totalPages = pageCount(total, pageSize);
-  const pageHref = (target: number) => hrefFor({ page: target, filter });
   return (
     <section aria-labelledby="request-log-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-4 sm:flex-row sm:items-end sm:justify-between sm:px-6">
@@ -166,19 +183,24 @@ export function RequestLog({
             Request log
           </h2>
           <p className="mt-0.5 text-sm text-slate-600" aria-live="polite">
-            {countText(total, filter)}, newest first
+            {countText(recent, filter)} in the last 30 days, newest first
           </p>
         </div>
         <FilterForm filter={filter} hrefFor={hrefFor} />
       </div>
       {rows.length > 0 ? (
         <LogTable rows={rows} />
-      ) : total > 0 ? (
-        <PastLastPage page={page} totalPages={totalPages} hrefFor={pageHref} />
+      ) : paged ? (
+        <NothingHere filter={filter} hrefFor={hrefFor} />
       ) : (
         <EmptyState filter={filter} hrefFor={hrefFor} />
       )}
-      <Pagination page={page} totalPages={totalPages} hrefFor={pageHref} label="Request log pages" className="border-t border-slate-200 px-4 py-3" />
+      <CursorPagination
+        newerHref={newer && hrefFor({ filter, after: newer })}
+        olderHref={older && hrefFor({ filter, before: older })}
+        label="Request log pages"
+        className="border-t border-slate-200 px-4 py-3"
+      />
     </section>
   );
 }

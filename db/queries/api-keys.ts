@@ -6,6 +6,7 @@ import type { KeyRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import { isUuid } from '@/lib/is-uuid';
 import { getDb, type Tx } from '../index';
 import { apiKeyPreviousSecrets, apiKeys, users } from '../schema';
+import { requestsLast7Days } from './usage-rollups';
 
 export type NewApiKey = {
   communityId: string;
@@ -71,7 +72,7 @@ export async function listApiKeys({ communityId }: { communityId: string }) {
       createdAt: apiKeys.createdAt,
       createdByName: creator.name,
       rotatingUntil: rotatingUntil(),
-      requests7d: sql<number>`(select count(*)::int from api_requests r where r.api_key_id = ${apiKeys.id} and r.at > now() - interval '7 days')`,
+      requests7d: requestsLast7Days(apiKeys.id),
     })
     .from(apiKeys)
     .innerJoin(creator, eq(creator.id, apiKeys.createdById))

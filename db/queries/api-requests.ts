@@ -2,6 +2,7 @@ import 'server-only';
 import { and, count, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '../index';
 import { apiRequests } from '../schema';
+import { withRollups } from './usage-rollup-writes';
 
 /** One usage row as the recorder hands it over (already normalised: no query string, sane lengths). */
 export type UsageRow = {
@@ -34,6 +35,7 @@ function chunks<T>(items: T[], size: number): T[][] {
  * (JSON.stringify is native and fast) and Postgres unpacks them, instead of the driver escaping
  * twelve values a row or the query builder binding twelve parameters a row (the largest
  * guard-side entries of the CPU profile before; BENCHMARKS.md, issue 17). Field names are UsageRow's own.
+ * It returns what the rollups need of the rows it inserted (usage-rollup-writes.ts).
  */
 function insertRows(rows: UsageRow[]): SQL {
   return sql`
@@ -42,12 +44,14 @@ function insertRows(rows: UsageRow[]): SQL {
     from json_to_recordset(${JSON.stringify(rows)}::json) as row(
       "requestId" text, "apiKeyId" uuid, "communityId" uuid, "at" timestamptz, "method" text, "path" text,
       "status" int, "outcome" text, "ip" text, "userAgent" text, "integrationName" text, "latencyMs" int)
-    on conflict (request_id) do nothing`;
+    on conflict (request_id) do nothing
+    returning api_key_id, community_id, at, outcome, ip, user_agent, integration_name`;
 }
 
 /**
  * Each key's newest allowed row in the batch; on equal times the later row wins. Refused calls
- * (outcome other than 'ok') are in the request log, but are not a "use" of the key.
+ * (outcome other than 'ok') are in the request log, but are not a "use" of the key. Sorted by key
+ * id, so concurrent writers update the keys they share in the same order (no deadlock).
  */
 function latestUseByKey(rows: UsageRow[]): { id: string; at: Date; ip: string | null }[] {
   const latest = new Map<string, UsageRow>();
@@ -56,7 +60,9 @@ function latestUseByKey(rows: UsageRow[]): { id: string; at: Date; ip: string | 
     const seen = latest.get(row.apiKeyId);
     if (!seen || row.at.getTime() >= seen.at.getTime()) latest.set(row.apiKeyId, row);
   }
-  return [...latest.values()].map((row) => ({ id: row.apiKeyId as string, at: row.at, ip: row.ip }));
+  return [...latest.values()]
+    .map((row) => ({ id: row.apiKeyId as string, at: row.at, ip: row.ip }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** One UPDATE … FROM (VALUES …) for all keys; never moves last_used_at backwards (batches may land out of order). */
@@ -72,12 +78,12 @@ function updateLastUsed(uses: { id: string; at: Date; ip: string | null }[]): SQ
 }
 
 /**
- * Inserts a batch of usage rows and moves the keys' last use forward, inside the caller's
- * transaction. Idempotent: a batch retried after a commit whose acknowledgement was lost inserts
- * nothing twice (request_id is unique).
+ * Inserts a batch of usage rows, adds them to the hourly and caller rollups and moves the keys'
+ * last use forward, inside the caller's transaction. Idempotent: a batch retried after a commit
+ * whose acknowledgement was lost inserts and counts nothing twice (request_id is unique).
  */
 export async function insertUsageBatch(tx: Tx, rows: UsageRow[]): Promise<void> {
-  await tx.execute(insertRows(rows));
+  await tx.execute(withRollups(insertRows(rows)));
   for (const chunk of chunks(latestUseByKey(rows), KEYS_PER_UPDATE)) {
     await tx.execute(updateLastUsed(chunk));
   }

@@ -1,18 +1,20 @@
 import 'server-only';
-import { and, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
-import { ALLOWED_OUTCOMES, type OutcomeFilter } from '@/lib/api-keys/outcomes';
+import { and, desc, eq, gte, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { ALLOWED_OUTCOMES } from '@/lib/api-keys/outcomes';
 import { distinctCallerLabels, INTEGRATIONS_SEEN_LIMIT, KEY_IMPACT_NAMES } from '@/lib/callers';
 import { compileIpLimits } from '@/lib/ip-limits';
-import { DEFAULT_REQUEST_LOG_PAGE_SIZE, MAX_REQUEST_LOG_PAGE_SIZE } from '@/lib/request-log';
 import { USAGE_RANGES, type UsageRange } from '@/lib/usage-ranges';
 import { getDb } from '../index';
-import { apiRequests } from '../schema';
+import { apiUsageCallers, apiUsageHourly } from '../schema';
+import { hourlyOfKeySince } from './usage-rollups';
 
 /**
- * The read side of api_requests for one key's page: usage chart, request log, integrations seen,
- * and the impact of disabling the key or tightening its IP limits. Every query filters by the
- * community as well as the key, so a key id from another community reads as unused.
- * `now` is optional everywhere: one clock reading per page render, and fixed clocks in tests.
+ * One key's usage for its page: usage chart, integrations seen, and the impact of disabling the
+ * key or tightening its IP limits. All read the rollups the usage recorder keeps
+ * (api_usage_hourly, api_usage_callers), never the raw request log, so a busy key's page costs
+ * the same as a quiet one's. Every query filters by the community as well as the key, so a key
+ * id from another community reads as unused. `now` is optional everywhere: one clock reading per
+ * page render, and fixed clocks in tests. The request log itself is request-log.ts.
  */
 
 const DAY_MS = 86_400_000;
@@ -21,17 +23,15 @@ export type UsageBucket = { start: Date; allowed: number; denied: number };
 
 type KeyScope = { apiKeyId: string; communityId: string };
 
-const allowedOutcome = inArray(apiRequests.outcome, ALLOWED_OUTCOMES);
-const deniedOutcome = notInArray(apiRequests.outcome, ALLOWED_OUTCOMES);
-
-function ofKey({ apiKeyId, communityId }: KeyScope): SQL {
-  return and(eq(apiRequests.apiKeyId, apiKeyId), eq(apiRequests.communityId, communityId)) as SQL;
+function callersOfKey({ apiKeyId, communityId }: KeyScope): SQL {
+  return and(eq(apiUsageCallers.apiKeyId, apiKeyId), eq(apiUsageCallers.communityId, communityId)) as SQL;
 }
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
-const countAll = sql<number>`count(*)::int`.mapWith(Number);
-const firstSeen = sql<Date>`min(${apiRequests.at})`.mapWith(apiRequests.at);
-const lastSeen = sql<Date>`max(${apiRequests.at})`.mapWith(apiRequests.at);
+const sumOf = (expression: SQL | AnyColumn) => sql<number>`coalesce(sum(${expression}), 0)::bigint`.mapWith(Number);
+/** The rollup stores an unknown name, user agent or address as '' (one primary key); callers read null. */
+const unknownAsNull = (column: AnyColumn) => sql<string | null>`nullif(${column}, '')`;
+const allowedHours = inArray(apiUsageHourly.outcome, ALLOWED_OUTCOMES);
 
 /** Requests per bucket, allowed and denied, oldest first, with a zero for every bucket without any. */
 export async function usageSeries({
@@ -41,18 +41,19 @@ export async function usageSeries({
   now = new Date(),
 }: KeyScope & { range: UsageRange; now?: Date }): Promise<UsageBucket[]> {
   const { buckets, bucketMs } = USAGE_RANGES[range];
-  // Epoch milliseconds are UTC, and the epoch starts at a UTC midnight: flooring gives UTC hours and days.
+  // Epoch milliseconds are UTC, and the epoch starts at a UTC midnight: flooring gives UTC hours
+  // and days, and every hourly row falls in exactly one bucket.
   const first = Math.floor(now.getTime() / bucketMs) * bucketMs - (buckets - 1) * bucketMs;
   const end = first + buckets * bucketMs;
-  const bucket = sql<number>`floor((extract(epoch from ${apiRequests.at}) * 1000 - ${first}::bigint) / ${bucketMs}::bigint)::int`;
+  const bucket = sql<number>`floor((extract(epoch from ${apiUsageHourly.hour}) * 1000 - ${first}::bigint) / ${bucketMs}::bigint)::int`;
   const rows = await getDb()
     .select({
       bucket: bucket.mapWith(Number),
-      allowed: sql<number>`(count(*) filter (where ${allowedOutcome}))::int`.mapWith(Number),
-      total: countAll,
+      allowed: sql<number>`coalesce(sum(${apiUsageHourly.requests}) filter (where ${allowedHours}), 0)::bigint`.mapWith(Number),
+      total: sumOf(apiUsageHourly.requests),
     })
-    .from(apiRequests)
-    .where(and(ofKey({ apiKeyId, communityId }), gte(apiRequests.at, new Date(first)), lt(apiRequests.at, new Date(end))))
+    .from(apiUsageHourly)
+    .where(and(hourlyOfKeySince({ apiKeyId, communityId, since: new Date(first) }), lt(apiUsageHourly.hour, new Date(end))))
     // By position: the bucket expression carries bind parameters, which Postgres would not match to a repeated copy.
     .groupBy(sql`1`);
 
@@ -63,55 +64,10 @@ export async function usageSeries({
   });
 }
 
-function outcomeCondition(filter: OutcomeFilter): SQL | undefined {
-  if (filter === 'all') return undefined;
-  if (filter === 'allowed') return allowedOutcome;
-  if (filter === 'denied') return deniedOutcome;
-  return eq(apiRequests.outcome, filter);
-}
-
-/** One page of the key's requests, newest first, and how many match the filter in all. */
-export async function requestLog({
-  apiKeyId,
-  communityId,
-  filter = 'all',
-  page = 1,
-  pageSize = DEFAULT_REQUEST_LOG_PAGE_SIZE,
-}: KeyScope & { filter?: OutcomeFilter; page?: number; pageSize?: number }) {
-  // Page numbers come from the URL: anything odd reads as the nearest sensible page.
-  const size = Number.isFinite(pageSize) ? Math.min(MAX_REQUEST_LOG_PAGE_SIZE, Math.max(1, Math.floor(pageSize))) : DEFAULT_REQUEST_LOG_PAGE_SIZE;
-  const current = Number.isFinite(page) ? Math.max(1, Math.floor(page)) : 1;
-  const where = and(ofKey({ apiKeyId, communityId }), outcomeCondition(filter));
-  const db = getDb();
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select({
-        id: apiRequests.id,
-        at: apiRequests.at,
-        method: apiRequests.method,
-        path: apiRequests.path,
-        status: apiRequests.status,
-        outcome: apiRequests.outcome,
-        ip: apiRequests.ip,
-        userAgent: apiRequests.userAgent,
-        integrationName: apiRequests.integrationName,
-        latencyMs: apiRequests.latencyMs,
-      })
-      .from(apiRequests)
-      .where(where)
-      .orderBy(desc(apiRequests.at), desc(apiRequests.id))
-      .limit(size)
-      .offset((current - 1) * size),
-    db.select({ total: countAll }).from(apiRequests).where(where),
-  ]);
-  return { rows, total: counted?.total ?? 0 };
-}
-
-export type RequestLogRow = Awaited<ReturnType<typeof requestLog>>['rows'][number];
-
 /**
  * Who called the key: one row per (integration name, user agent, IP), allowed and denied calls
- * alike, most recently seen first. `sinceDays` leaves out callers not seen in that many days.
+ * alike, most recently seen first. `sinceDays` leaves out callers not seen in that many days;
+ * first seen and the counts are still the caller's whole recorded history.
  */
 export async function integrationsSeen({
   apiKeyId,
@@ -121,18 +77,17 @@ export async function integrationsSeen({
 }: KeyScope & { sinceDays?: number; now?: Date }) {
   return getDb()
     .select({
-      integrationName: apiRequests.integrationName,
-      userAgent: apiRequests.userAgent,
-      ip: apiRequests.ip,
-      firstSeen,
-      lastSeen,
-      requests: countAll,
-      denied: sql<number>`(count(*) filter (where ${deniedOutcome}))::int`.mapWith(Number),
+      integrationName: unknownAsNull(apiUsageCallers.integrationName),
+      userAgent: unknownAsNull(apiUsageCallers.userAgent),
+      ip: unknownAsNull(apiUsageCallers.ip),
+      firstSeen: apiUsageCallers.firstSeenAt,
+      lastSeen: apiUsageCallers.lastSeenAt,
+      requests: apiUsageCallers.requests,
+      denied: apiUsageCallers.denied,
     })
-    .from(apiRequests)
-    .where(and(ofKey({ apiKeyId, communityId }), sinceDays === undefined ? undefined : gte(apiRequests.at, daysBefore(now, sinceDays))))
-    .groupBy(apiRequests.integrationName, apiRequests.userAgent, apiRequests.ip)
-    .orderBy(desc(sql`max(${apiRequests.at})`), desc(sql`count(*)`))
+    .from(apiUsageCallers)
+    .where(and(callersOfKey({ apiKeyId, communityId }), sinceDays === undefined ? undefined : gte(apiUsageCallers.lastSeenAt, daysBefore(now, sinceDays))))
+    .orderBy(desc(apiUsageCallers.lastSeenAt), desc(apiUsageCallers.requests))
     .limit(INTEGRATIONS_SEEN_LIMIT);
 }
 
@@ -142,8 +97,9 @@ export type KeyImpact = { integrations: number; names: string[]; requests: numbe
 
 /**
  * What disabling or deleting the key would break: the callers (grouped as in integrationsSeen)
- * whose requests it allowed in the last `days` days, how many requests that was, and the most
- * recent callers' labels for the confirm dialog.
+ * it allowed a request of in the last `days` days, the most recent ones' labels for the confirm
+ * dialog, and how many requests it allowed in that window (from the hourly rollup, so counted
+ * from the start of the window's first hour).
  */
 export async function keyImpact({
   apiKeyId,
@@ -151,29 +107,39 @@ export async function keyImpact({
   days = 30,
   now = new Date(),
 }: KeyScope & { days?: number; now?: Date }): Promise<KeyImpact> {
-  const rows = await getDb()
-    .select({
-      integrationName: apiRequests.integrationName,
-      userAgent: apiRequests.userAgent,
-      ip: apiRequests.ip,
-      // Window functions run after grouping: they count the groups and add up their requests.
-      integrations: sql<number>`(count(*) over ())::int`.mapWith(Number),
-      requests: sql<number>`(sum(count(*)) over ())::bigint`.mapWith(Number),
-    })
-    .from(apiRequests)
-    .where(and(ofKey({ apiKeyId, communityId }), allowedOutcome, gte(apiRequests.at, daysBefore(now, days))))
-    .groupBy(apiRequests.integrationName, apiRequests.userAgent, apiRequests.ip)
-    .orderBy(desc(sql`max(${apiRequests.at})`), desc(sql`count(*)`))
-    .limit(KEY_IMPACT_NAMES);
-  return { integrations: rows[0]?.integrations ?? 0, names: distinctCallerLabels(rows), requests: rows[0]?.requests ?? 0 };
+  const since = daysBefore(now, days);
+  const db = getDb();
+  const [callers, [allowed]] = await Promise.all([
+    db
+      .select({
+        integrationName: unknownAsNull(apiUsageCallers.integrationName),
+        userAgent: unknownAsNull(apiUsageCallers.userAgent),
+        ip: unknownAsNull(apiUsageCallers.ip),
+        integrations: sql<number>`(count(*) over ())::int`.mapWith(Number),
+      })
+      .from(apiUsageCallers)
+      .where(and(callersOfKey({ apiKeyId, communityId }), gte(apiUsageCallers.lastAllowedAt, since)))
+      .orderBy(desc(apiUsageCallers.lastAllowedAt), desc(apiUsageCallers.requests))
+      .limit(KEY_IMPACT_NAMES),
+    db
+      .select({ requests: sumOf(apiUsageHourly.requests) })
+      .from(apiUsageHourly)
+      .where(and(hourlyOfKeySince({ apiKeyId, communityId, since }), allowedHours)),
+  ]);
+  // No caller allowed in the window: the hour-rounded count may still see the window's first
+  // partial hour, but nothing would break.
+  const requests = callers.length > 0 ? (allowed?.requests ?? 0) : 0;
+  return { integrations: callers[0]?.integrations ?? 0, names: distinctCallerLabels(callers), requests };
 }
 
 export type IpLimitDryRunCaller = { ip: string | null; integrationNames: string[]; lastSeen: Date; requests: number };
 
 /**
- * A dry run of new IP limits against recorded usage: the addresses whose requests were allowed
- * in the last `days` days and that the new limits would refuse, most recently seen first.
- * No limits means any address, so nobody would be refused.
+ * A dry run of new IP limits against recorded usage: the addresses that had a request allowed
+ * in the last `days` days and that the new limits would refuse, most recently allowed first.
+ * `lastSeen` is the address's newest allowed request; `requests` counts every request ever
+ * allowed from it (the caller rollup keeps totals, not a window). No limits means any address,
+ * so nobody would be refused.
  */
 export async function ipLimitDryRun({
   apiKeyId,
@@ -183,17 +149,19 @@ export async function ipLimitDryRun({
   now = new Date(),
 }: KeyScope & { ipLimits: string[]; days?: number; now?: Date }): Promise<IpLimitDryRunCaller[]> {
   if (ipLimits.length === 0) return [];
+  const name = apiUsageCallers.integrationName;
+  const lastAllowed = sql`max(${apiUsageCallers.lastAllowedAt})`;
   const rows = await getDb()
     .select({
-      ip: apiRequests.ip,
-      integrationNames: sql<string[]>`coalesce(array_agg(distinct ${apiRequests.integrationName}) filter (where ${apiRequests.integrationName} is not null), '{}')`,
-      lastSeen,
-      requests: countAll,
+      ip: unknownAsNull(apiUsageCallers.ip),
+      integrationNames: sql<string[]>`coalesce(array_agg(distinct ${name}) filter (where ${name} <> ''), '{}')`,
+      lastSeen: sql<Date>`${lastAllowed}`.mapWith(apiUsageCallers.lastAllowedAt),
+      requests: sumOf(sql`${apiUsageCallers.requests} - ${apiUsageCallers.denied}`),
     })
-    .from(apiRequests)
-    .where(and(ofKey({ apiKeyId, communityId }), allowedOutcome, gte(apiRequests.at, daysBefore(now, days))))
-    .groupBy(apiRequests.ip)
-    .orderBy(desc(sql`max(${apiRequests.at})`));
+    .from(apiUsageCallers)
+    .where(and(callersOfKey({ apiKeyId, communityId }), gte(apiUsageCallers.lastAllowedAt, daysBefore(now, days))))
+    .groupBy(apiUsageCallers.ip)
+    .orderBy(desc(lastAllowed));
   // The same matcher the guard uses, so the dry run cannot disagree with enforcement.
   const wouldAllow = compileIpLimits(ipLimits);
   return rows.filter((row) => !wouldAllow(row.ip));

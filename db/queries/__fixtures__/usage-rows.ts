@@ -1,8 +1,10 @@
 // Shared by the api-usage query tests: usage rows written as the recorder would, on a fixed clock.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
+import { inArray } from 'drizzle-orm';
 import { closeDatabase, getDb } from '../../index';
 import { apiRequests } from '../../schema';
+import { insertUsageBatch, type UsageRow } from '../api-requests';
 import { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';
 import { API_ERRORS, type ApiErrorCode } from '@/lib/api/errors';
 import { createTestCommunity } from '@/test/db';
@@ -22,31 +24,36 @@ export async function newKey(community = mine): Promise<Scope> {
   return { apiKeyId: key.id, communityId: community.communityId };
 }
 
-/** Writes rows as the usage recorder would; returns their ids in the order given. */
+/**
+ * Writes rows through the usage recorder's own batch insert, so the rollups the key page reads
+ * are kept as in production; returns the rows' ids in the order given.
+ */
 export async function record(scope: Scope, calls: Call[]): Promise<number[]> {
-  const rows = await getDb()
-    .insert(apiRequests)
-    .values(
-      calls.map((call, index) => {
-        const outcome = call.outcome ?? 'ok';
-        return {
-          requestId: randomUUID(),
-          apiKeyId: scope.apiKeyId,
-          communityId: scope.communityId,
-          at: new Date(call.at),
-          method: 'GET',
-          path: `/api/v1/projects/${index}`,
-          status: outcome === 'ok' ? 200 : API_ERRORS[outcome].status,
-          outcome,
-          ip: call.ip === undefined ? '10.0.0.1' : call.ip,
-          userAgent: call.userAgent ?? null,
-          integrationName: call.integrationName ?? null,
-          latencyMs: 10 + index,
-        };
-      }),
-    )
-    .returning({ id: apiRequests.id });
-  return rows.map((row) => row.id);
+  const rows: UsageRow[] = calls.map((call, index) => {
+    const outcome = call.outcome ?? 'ok';
+    return {
+      requestId: randomUUID(),
+      apiKeyId: scope.apiKeyId,
+      communityId: scope.communityId,
+      at: new Date(call.at),
+      method: 'GET',
+      path: `/api/v1/projects/${index}`,
+      status: outcome === 'ok' ? 200 : API_ERRORS[outcome].status,
+      outcome,
+      ip: call.ip === undefined ? '10.0.0.1' : call.ip,
+      userAgent: call.userAgent ?? null,
+      integrationName: call.integrationName ?? null,
+      latencyMs: 10 + index,
+    };
+  });
+  const db = getDb();
+  await db.transaction((tx) => insertUsageBatch(tx, rows));
+  const stored = await db
+    .select({ id: apiRequests.id, requestId: apiRequests.requestId })
+    .from(apiRequests)
+    .where(inArray(apiRequests.requestId, rows.map((row) => row.requestId)));
+  const ids = new Map(stored.map((row) => [row.requestId, row.id]));
+  return rows.map((row) => ids.get(row.requestId) as number);
 }
 
 /**

@@ -105,8 +105,8 @@ describe('a signed report', () => {
     const ip = freshIp();
     await report([key.key], { ip });
     await flushUsage();
-    const { requestLog } = await import('@/db/queries/api-usage');
-    const log = await requestLog({ apiKeyId: key.id, communityId: community.communityId, filter: 'all', page: 1 });
+    const { requestLog } = await import('@/db/queries/request-log');
+    const log = await requestLog({ apiKeyId: key.id, communityId: community.communityId, filter: 'all' });
     expect(log.rows.map((row) => [row.path, row.outcome, row.ip])).toEqual([['/api/secret-scanning/github', 'reported_leaked', ip]]);
   });
 });

@@ -6,7 +6,7 @@ import { DeleteKeyButton } from '@/components/api-keys/delete-key-button';
 import { IntegrationsSeen } from '@/components/api-keys/integrations-seen';
 import { KeyDetails } from '@/components/api-keys/key-details';
 import { KeyStatusButton } from '@/components/api-keys/key-status-button';
-import { RequestLog } from '@/components/api-keys/request-log';
+import { RequestLog, type LogTarget } from '@/components/api-keys/request-log';
 import { RotateKeyButton } from '@/components/api-keys/rotate-key-button';
 import { UsageChart } from '@/components/api-keys/usage-chart';
 import { LeakBanner } from '@/components/leaked-keys/leak-banner';
@@ -15,20 +15,24 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DateTime } from '@/components/ui/date-time';
 import { findApiKeyForAdmin } from '@/db/queries/api-keys';
-import { integrationsSeen, keyImpact, requestLog, usageSeries } from '@/db/queries/api-usage';
+import { integrationsSeen, keyImpact, usageSeries } from '@/db/queries/api-usage';
 import { findCurrentLeakReport } from '@/db/queries/leak-reports';
+import { requestLog } from '@/db/queries/request-log';
 import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
 import { parseOutcomeFilter, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { requireAdmin } from '@/lib/auth';
-import { DEFAULT_REQUEST_LOG_PAGE_SIZE } from '@/lib/request-log';
+import { parseLogPosition } from '@/lib/request-log-cursor';
 import { crumbs, routes } from '@/lib/routes';
 import { parseUsageRange, type UsageRange } from '@/lib/usage-ranges';
 import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction, rotateApiKeyAction } from './actions';
 
 export const metadata: Metadata = { title: 'API key' };
 
-/** `rotate=1` opens the Rotate dialog (the link in a leaked-key notice and banner). */
-type SearchParams = { range?: string; outcome?: string; page?: string; rotate?: string };
+/**
+ * `rotate=1` opens the Rotate dialog (the link in a leaked-key notice and banner). `before` /
+ * `after` are the request log's page cursors (lib/request-log-cursor.ts).
+ */
+type SearchParams = { range?: string; outcome?: string; before?: string; after?: string; rotate?: string };
 
 export default async function ApiKeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
@@ -39,18 +43,21 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
   const query = await searchParams;
   const range = parseUsageRange(query.range);
   const filter = parseOutcomeFilter(query.outcome);
-  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+  const position = parseLogPosition(query);
   const scope = { apiKeyId: key.id, communityId: admin.communityId };
   const [series, log, seen, impact, leak] = await Promise.all([
     usageSeries({ ...scope, range }),
-    requestLog({ ...scope, filter, page }),
+    requestLog({ ...scope, filter, position }),
     integrationsSeen({ ...scope }),
     keyImpact({ ...scope }),
     findCurrentLeakReport({ ...scope }),
   ]);
 
-  const href = (next: { range?: UsageRange; outcome?: OutcomeFilter; page?: number }) => {
-    const search = new URLSearchParams({ range: next.range ?? range, outcome: next.outcome ?? filter, page: String(next.page ?? 1) });
+  // A new range or filter starts the log at its newest page: only a Newer or Older link carries a cursor.
+  const href = (next: { range?: UsageRange; outcome?: OutcomeFilter; before?: string; after?: string }) => {
+    const search = new URLSearchParams({ range: next.range ?? range, outcome: next.outcome ?? filter });
+    if (next.before) search.set('before', next.before);
+    else if (next.after) search.set('after', next.after);
     return `${routes.apiKey(key.id)}?${search}`;
   };
   const state = KEY_STATES[keyState(key)];
@@ -108,11 +115,12 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
         <IntegrationsSeen items={seen} />
         <RequestLog
           rows={log.rows}
-          total={log.total}
-          page={page}
-          pageSize={DEFAULT_REQUEST_LOG_PAGE_SIZE}
+          recent={log.recent}
+          newer={log.newer}
+          older={log.older}
+          paged={position !== null}
           filter={filter}
-          hrefFor={(next: { page?: number; filter?: OutcomeFilter }) => href({ page: next.page, outcome: next.filter })}
+          hrefFor={(next: LogTarget) => href({ outcome: next.filter, before: next.before, after: next.after })}
         />
       </div>
     </>
