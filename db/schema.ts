@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -121,6 +122,9 @@ export const apiKeys = pgTable(
       .on(t.communityId, sql`lower(${t.name})`)
       .where(sql`${t.deletedAt} is null`),
     index('api_keys_community_created_idx').on(t.communityId, t.createdAt),
+    // The paged list (50 a page): sorted by last use or by name, with id as the tie-breaker of its keyset.
+    index('api_keys_community_last_used_idx').on(t.communityId, t.lastUsedAt, t.id),
+    index('api_keys_community_name_idx').on(t.communityId, sql`lower(${t.name})`, t.id),
   ],
 );
 
@@ -209,8 +213,59 @@ export const apiRequests = pgTable(
     latencyMs: integer('latency_ms').notNull(),
   },
   (t) => [
-    index('api_requests_key_at_idx').on(t.apiKeyId, t.at),
+    // The request log's keyset pages on (at, id), all outcomes or one outcome at a time.
+    index('api_requests_key_at_id_idx').on(t.apiKeyId, t.at, t.id),
+    index('api_requests_key_outcome_at_id_idx').on(t.apiKeyId, t.outcome, t.at, t.id),
+    // Retention deletes old rows in batches by time; BRIN costs next to nothing on an append-mostly table.
+    index('api_requests_at_brin').using('brin', t.at),
     uniqueIndex('api_requests_request_id_unique').on(t.requestId),
+  ],
+);
+
+/**
+ * Requests per key per UTC hour and outcome, kept by the usage recorder in the same transaction as
+ * the raw rows, so charts and counts read a few hundred rows instead of the raw log. An hour, not a
+ * minute: the finest chart bucket is an hour, and a 30-day window is then at most 720 rows per outcome.
+ */
+export const apiUsageHourly = pgTable(
+  'api_usage_hourly',
+  {
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    communityId: uuid('community_id').notNull(),
+    /** Start of the UTC hour. */
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    outcome: text('outcome').notNull(),
+    requests: bigint('requests', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.hour, t.outcome] })],
+);
+
+/**
+ * Every caller of a key, one row per (integration name, user agent, IP), kept by the usage
+ * recorder beside the raw rows. '' stands for unknown so the primary key works with ON CONFLICT.
+ */
+export const apiUsageCallers = pgTable(
+  'api_usage_callers',
+  {
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    communityId: uuid('community_id').notNull(),
+    integrationName: text('integration_name').notNull().default(''),
+    userAgent: text('user_agent').notNull().default(''),
+    ip: text('ip').notNull().default(''),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** The caller's newest allowed request; null while every request of it was refused. */
+    lastAllowedAt: timestamp('last_allowed_at', { withTimezone: true }),
+    requests: bigint('requests', { mode: 'number' }).notNull(),
+    denied: bigint('denied', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.apiKeyId, t.integrationName, t.userAgent, t.ip] }),
+    index('api_usage_callers_key_last_seen_idx').on(t.apiKeyId, t.lastSeenAt.desc()),
   ],
 );
 
@@ -263,6 +318,8 @@ export const mailOutbox = pgTable(
   (t) => [
     index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
     index('mail_outbox_community_created_idx').on(t.communityId, t.createdAt),
+    // Retention prunes sent mail by age.
+    index('mail_outbox_sent_idx').on(t.sentAt).where(sql`${t.status} = 'sent'`),
   ],
 );
 
