@@ -10,6 +10,6 @@ export type KeySearch = { id: string } | { pattern: string };
 
 export function parseKeySearch(text: string): KeySearch {
   const trimmed = text.trim();
-  if (isUuid(trimmed)) return { id: trimmed.toLowerCase() };
-  return { pattern: containsPattern(trimmed.replaceAll('...', '…')) };
+  const typed = trimmed.replaceAll('...', '…');
+  return isUuid(trimmed) ? { id: trimmed.toLowerCase() } : { pattern: containsPattern(typed) };
 }

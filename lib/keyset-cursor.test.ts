@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, isCursorTime } from './keyset-cursor';
 
 const id = '3f2b8c1e-9d4a-4b7e-8f1c-2a6d5e4b3c21';
-const anything = () => true;
+const anything = { value: () => true, nullable: true };
+const times = { value: isCursorTime, nullable: false };
 const token = (json: string) => Buffer.from(json).toString('base64url');
 
 describe('keyset cursors', () => {
@@ -21,8 +22,9 @@ describe('keyset cursors', () => {
   });
 
   it('check the value with the sort’s own rule', () => {
-    expect(decodeCursor(encodeCursor({ value: 'Jira', id }), isCursorTime)).toBeNull();
-    expect(decodeCursor(encodeCursor({ value: '2026-03-01T10:00:00.123456Z', id }), isCursorTime)).toEqual({ value: '2026-03-01T10:00:00.123456Z', id });
+    expect(decodeCursor(encodeCursor({ value: 'Jira', id }), times)).toBeNull();
+    expect(decodeCursor(encodeCursor({ value: null, id }), times)).toBeNull();
+    expect(decodeCursor(encodeCursor({ value: '2026-03-01T10:00:00.123456Z', id }), times)).toEqual({ value: '2026-03-01T10:00:00.123456Z', id });
   });
 });
 

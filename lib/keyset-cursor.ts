@@ -15,7 +15,8 @@ export function encodeCursor(cursor: KeysetCursor): string {
 // A sort value fits in a few hundred characters (names are at most 100); anything longer is not ours.
 const MAX_TOKEN_LENGTH = 1_000;
 
-export function decodeCursor(token: string, isValue: (value: string) => boolean): KeysetCursor | null {
+/** `value` checks a sort value; `nullable` says whether the sort has rows without one. */
+export function decodeCursor(token: string, { value: isValue, nullable }: { value: (value: string) => boolean; nullable: boolean }): KeysetCursor | null {
   if (token.length > MAX_TOKEN_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
   let parsed: unknown;
   try {
@@ -26,8 +27,8 @@ export function decodeCursor(token: string, isValue: (value: string) => boolean)
   if (!Array.isArray(parsed) || parsed.length !== 2) return null;
   const [value, id] = parsed as unknown[];
   if (!isUuid(id)) return null;
-  if (value !== null && (typeof value !== 'string' || !isValue(value))) return null;
-  return { value, id: id.toLowerCase() };
+  if (value === null) return nullable ? { value, id: id.toLowerCase() } : null;
+  return typeof value === 'string' && isValue(value) ? { value, id: id.toLowerCase() } : null;
 }
 
 /** A time as the list queries write their cursors: UTC with microseconds, as Postgres keeps it (a JS Date would drop them). */

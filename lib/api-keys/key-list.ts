@@ -6,12 +6,13 @@ export const KEY_LIST_PAGE_SIZE = 50;
 /**
  * The orders the list offers. Newest first is the default: a key just created is at the top, as in
  * Stripe's and GitHub's key lists. Last used puts keys never used last. Each sort pages by its
- * value and the key's id (keyset, no OFFSET); `cursor` says what that value looks like in a URL.
+ * value and the key's id (keyset, no OFFSET); `cursor` says what that value looks like in a URL,
+ * and `nullable` whether some keys have none.
  */
 export const KEY_LIST_SORTS = {
-  newest: { label: 'Newest first', caption: 'newest first', cursor: 'time' },
-  'last-used': { label: 'Last used', caption: 'most recently used first, never used last', cursor: 'time' },
-  name: { label: 'Name (A–Z)', caption: 'by name', cursor: 'text' },
+  newest: { label: 'Newest first', caption: 'newest first', cursor: 'time', nullable: false },
+  'last-used': { label: 'Last used', caption: 'most recently used first, never used last', cursor: 'time', nullable: true },
+  name: { label: 'Name (A–Z)', caption: 'by name', cursor: 'text', nullable: false },
 } as const;
 
 export type KeyListSort = keyof typeof KEY_LIST_SORTS;

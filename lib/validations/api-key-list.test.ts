@@ -31,7 +31,9 @@ describe('parseApiKeyListSearch', () => {
     expect(parseApiKeyListSearch({ q: 'a\0b' }).q).toBeUndefined();
     // A cursor of another sort (a name where a time belongs) is no cursor.
     expect(parseApiKeyListSearch({ sort: 'last-used', after: encodeCursor(name) }).after).toBeUndefined();
+    // Only Last used has keys without a value (never used).
     expect(parseApiKeyListSearch({ sort: 'last-used', after: encodeCursor({ value: null, id }) }).after).toEqual({ value: null, id });
+    expect(parseApiKeyListSearch({ sort: 'name', after: encodeCursor({ value: null, id }) }).after).toBeUndefined();
   });
 
   it('takes the first of repeated parameters, and one page edge', () => {

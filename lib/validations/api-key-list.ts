@@ -21,7 +21,8 @@ const isSortValue = { time: isCursorTime, text: (value: string) => value.length 
 
 export function parseApiKeyListSearch(params: SearchParams): ApiKeyListSearch {
   const { q, status, sort, after, before } = schema.parse(params);
-  const decode = (token: string | undefined) => (token === undefined ? undefined : (decodeCursor(token, isSortValue[KEY_LIST_SORTS[sort].cursor]) ?? undefined));
+  const rule = { value: isSortValue[KEY_LIST_SORTS[sort].cursor], nullable: KEY_LIST_SORTS[sort].nullable };
+  const decode = (token: string | undefined) => (token === undefined ? undefined : (decodeCursor(token, rule) ?? undefined));
   // A page has one edge: with both, the one going forward wins.
   const afterCursor = decode(after);
   return { q, status, sort, after: afterCursor, before: afterCursor ? undefined : decode(before) };
