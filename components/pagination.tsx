@@ -26,6 +26,21 @@ export function PageLink({ href, rel, children }: { href: string | null; rel: 'p
   );
 }
 
+/** Previous and Next around `children` (where the list is); a missing href is a disabled end. */
+function PrevNext(props: { previousHref: string | null; nextHref: string | null; label?: string; className?: string; children?: ReactNode }) {
+  return (
+    <nav aria-label={props.label ?? 'Pagination'} className={cn('flex items-center justify-between gap-3', props.className ?? 'mt-4')}>
+      <PageLink href={props.previousHref} rel="prev">
+        <ChevronLeft aria-hidden className="size-4" /> Previous
+      </PageLink>
+      {props.children}
+      <PageLink href={props.nextHref} rel="next">
+        Next <ChevronRight aria-hidden className="size-4" />
+      </PageLink>
+    </nav>
+  );
+}
+
 /**
  * Previous / Next with "Page X of Y"; `hrefFor` keeps the current filters in each link. Nothing
  * when everything fits on one page. `label` names the navigation where a page has two lists.
@@ -34,18 +49,21 @@ export function Pagination(props: { page: number; totalPages: number; hrefFor: (
   const { page, totalPages, hrefFor } = props;
   if (totalPages <= 1 || page > totalPages) return null;
   return (
-    <nav aria-label={props.label ?? 'Pagination'} className={cn('flex items-center justify-between gap-3', props.className ?? 'mt-4')}>
-      <PageLink href={page > 1 ? hrefFor(page - 1) : null} rel="prev">
-        <ChevronLeft aria-hidden className="size-4" /> Previous
-      </PageLink>
+    <PrevNext previousHref={page > 1 ? hrefFor(page - 1) : null} nextHref={page < totalPages ? hrefFor(page + 1) : null} label={props.label} className={props.className}>
       <p className="text-sm text-slate-600 tabular-nums">
         Page {formatCount(page)} of {formatCount(totalPages)}
       </p>
-      <PageLink href={page < totalPages ? hrefFor(page + 1) : null} rel="next">
-        Next <ChevronRight aria-hidden className="size-4" />
-      </PageLink>
-    </nav>
+    </PrevNext>
   );
+}
+
+/**
+ * Previous / Next for a keyset-paged list, whose pages have cursors, not numbers: each href is the
+ * page beside this one with the same filters, null at that end. Nothing when there is one page.
+ */
+export function KeysetPagination(props: { previousHref: string | null; nextHref: string | null; label?: string; className?: string }) {
+  if (!props.previousHref && !props.nextHref) return null;
+  return <PrevNext {...props} />;
 }
 
 /** A stale link or an edited URL can point past the end: say so and offer the last page, rather than "nothing here". */

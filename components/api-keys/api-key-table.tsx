@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ApiKeyListItem } from '@/db/queries/api-keys';
+import type { ApiKeyListItem } from '@/db/queries/api-key-list';
 import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
 import { describeRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import { formatCount } from '@/lib/format';
@@ -22,9 +22,10 @@ function IpLimits({ limits }: { limits: string[] }) {
   );
 }
 
-export function ApiKeyTable({ keys, now }: { keys: ApiKeyListItem[]; now: number }) {
+/** One page of keys; `order` says how they are sorted (the table's caption). */
+export function ApiKeyTable({ keys, now, order }: { keys: ApiKeyListItem[]; now: number; order: string }) {
   return (
-    <Table label="API keys" caption="API keys, newest first" card>
+    <Table label="API keys" caption={`API keys, ${order}`} card>
       <TableHeader columns={['Name', 'Key', 'Status', 'Permissions', 'Rate limit', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
       <TableBody>
         {keys.map((key) => {

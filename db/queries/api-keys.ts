@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { KeyPermissions } from '@/lib/api-keys/permissions';
 import type { KeyRateLimit } from '@/lib/api-keys/rate-limit-policy';
@@ -54,33 +54,27 @@ const rotatingUntil = () =>
   sql<Date | null>`(select max(${apiKeyPreviousSecrets.expiresAt}) from ${apiKeyPreviousSecrets}
     where ${apiKeyPreviousSecrets.apiKeyId} = ${apiKeys.id} and ${apiKeyPreviousSecrets.expiresAt} > now())`.mapWith((v) => (v ? new Date(v) : null));
 
-/** The API Keys list: newest first, deleted keys left out. */
-export async function listApiKeys({ communityId }: { communityId: string }) {
-  return getDb()
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      description: apiKeys.description,
-      hint: apiKeys.hint,
-      status: apiKeys.status,
-      ipLimits: apiKeys.ipLimits,
-      permissions: apiKeys.permissions,
-      rateLimit: apiKeys.rateLimit,
-      expiresAt: apiKeys.expiresAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      lastUsedIp: apiKeys.lastUsedIp,
-      createdAt: apiKeys.createdAt,
-      createdByName: creator.name,
-      rotatingUntil: rotatingUntil(),
-      requests7d: requestsLast7Days(apiKeys.id),
-    })
-    .from(apiKeys)
-    .innerJoin(creator, eq(creator.id, apiKeys.createdById))
-    .where(and(eq(apiKeys.communityId, communityId), notDeleted))
-    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
-}
+/** Requests in the last 7 days of the key in the row, from the hourly rollup: evaluated only for the keys of a list page. */
+const requests7d = requestsLast7Days(apiKeys.id);
 
-export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];
+/**
+ * What the API Keys list shows beside each key of its page, looked up for those keys only (never
+ * per key of the community): when a rotation's old secret stops, and the last 7 days' requests.
+ * The page's ids are a join, so the expressions above read `api_keys.id` as they would in any list.
+ */
+export async function keyListExtras({ communityId, ids }: { communityId: string; ids: string[] }) {
+  if (ids.length === 0) return new Map<string, { rotatingUntil: Date | null; requests7d: number }>();
+  const page = sql`(values ${sql.join(
+    ids.map((id) => sql`(${id}::uuid)`),
+    sql`, `,
+  )}) as page(id)`;
+  const rows = await getDb()
+    .select({ id: apiKeys.id, rotatingUntil: rotatingUntil(), requests7d })
+    .from(apiKeys)
+    .innerJoin(page, sql`page.id = ${apiKeys.id}`)
+    .where(eq(apiKeys.communityId, communityId));
+  return new Map(rows.map(({ id, ...extras }) => [id, extras]));
+}
 
 /** Enhanced Integrations are shown while at least one key is valid: enabled and unexpired. */
 export async function hasValidApiKey({ communityId }: { communityId: string }) {

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
-import { isUuid } from '@/lib/is-uuid';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction } from '@/lib/audit-actions';
 import { getDb, type Tx } from '../index';
 import { apiKeys, auditLog, users } from '../schema';
+import { keyIdsMatching } from './key-search';
 import { pageWindow } from './page-window';
 
 export type { AuditAction };
@@ -21,12 +21,13 @@ export async function writeAudit(
 
 export const MAX_AUDIT_PAGE_SIZE = 100;
 
-export type AuditLogFilter = { communityId: string; apiKeyId?: string; action?: AuditAction };
+/** `key` is a key search box's text: a key's id, or a piece of its name or hint (db/queries/key-search.ts). */
+export type AuditLogFilter = { communityId: string; key?: string; action?: AuditAction };
 
-function auditLogWhere({ communityId, apiKeyId, action }: AuditLogFilter): SQL | undefined {
+function auditLogWhere({ communityId, key, action }: AuditLogFilter): SQL | undefined {
   return and(
     eq(auditLog.communityId, communityId),
-    apiKeyId === undefined ? undefined : eq(auditLog.apiKeyId, apiKeyId),
+    key === undefined ? undefined : inArray(auditLog.apiKeyId, keyIdsMatching({ communityId, text: key })),
     action === undefined ? undefined : eq(auditLog.action, action),
   );
 }
@@ -37,7 +38,6 @@ function auditLogWhere({ communityId, apiKeyId, action }: AuditLogFilter): SQL |
  */
 export async function listAuditLog(opts: AuditLogFilter & { page: number; pageSize: number }) {
   const { limit, offset } = pageWindow(opts, MAX_AUDIT_PAGE_SIZE);
-  if (opts.apiKeyId !== undefined && !isUuid(opts.apiKeyId)) return { rows: [], total: 0 };
 
   const where = auditLogWhere(opts);
   const db = getDb();
@@ -70,30 +70,3 @@ export async function listAuditLog(opts: AuditLogFilter & { page: number; pageSi
 }
 
 export type AuditLogRow = Awaited<ReturnType<typeof listAuditLog>>['rows'][number];
-
-/** The keys that appear in the community's audit log, deleted ones included (last), for the Key filter. */
-export async function auditKeyOptions({ communityId }: { communityId: string }) {
-  const db = getDb();
-  return db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      hint: apiKeys.hint,
-      deleted: sql<boolean>`(${apiKeys.deletedAt} is not null)`,
-    })
-    .from(apiKeys)
-    .where(
-      and(
-        eq(apiKeys.communityId, communityId),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(auditLog)
-            .where(and(eq(auditLog.apiKeyId, apiKeys.id), eq(auditLog.communityId, communityId))),
-        ),
-      ),
-    )
-    .orderBy(sql`${apiKeys.deletedAt} is not null`, asc(sql`lower(${apiKeys.name})`), desc(apiKeys.createdAt));
-}
-
-export type AuditKeyOption = Awaited<ReturnType<typeof auditKeyOptions>>[number];

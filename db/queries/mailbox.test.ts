@@ -102,6 +102,18 @@ describe('listMailbox', () => {
     expect(await listMailbox({ communityId: here.communityId, kind: 'key_rotated', ...all })).toEqual({ rows: [], total: 0 });
   });
 
+  it('filters by key: its id, or a piece of its name or hint, deleted keys included, never another community’s', async () => {
+    const jira = await listMailbox({ communityId: here.communityId, key: 'jira', ...all });
+    expect(subjectsOf(jira.rows)).toEqual(['Jira new IP', 'Jira first use']);
+    expect(jira.total).toBe(2);
+    expect(subjectsOf((await listMailbox({ communityId: here.communityId, key: keys.slack.id, ...all })).rows)).toEqual(['Slack disabled', 'Slack first use']);
+    expect(subjectsOf((await listMailbox({ communityId: here.communityId, key: keys.slack.hint, ...all })).rows)).toEqual(['Slack disabled', 'Slack first use']);
+    const both = await listMailbox({ communityId: here.communityId, key: 'SLACK', kind: 'first_use', ...all });
+    expect(subjectsOf(both.rows)).toEqual(['Slack first use']);
+    expect(await listMailbox({ communityId: here.communityId, key: keys.foreign.id, ...all })).toEqual({ rows: [], total: 0 });
+    expect(await listMailbox({ communityId: here.communityId, key: 'no such key', ...all })).toEqual({ rows: [], total: 0 });
+  });
+
   it('pages through the messages without gaps or repeats, total counting all of them', async () => {
     const everything = (await listMailbox({ communityId: here.communityId, ...all })).rows.map((row) => row.id);
     const pages = await Promise.all([1, 2, 3, 4].map((page) => listMailbox({ communityId: here.communityId, page, pageSize: 2 })));

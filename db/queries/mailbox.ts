@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { MailKind } from '@/lib/email/mail-kinds';
 import { isUuid } from '@/lib/is-uuid';
 import { getDb } from '../index';
 import { apiKeys, mailOutbox } from '../schema';
+import { keyIdsMatching } from './key-search';
 import { pageWindow } from './page-window';
 
 export const MAX_MAILBOX_PAGE_SIZE = 100;
@@ -32,11 +33,17 @@ const keyOfMessage = and(eq(apiKeys.id, mailOutbox.apiKeyId), eq(apiKeys.communi
 
 /**
  * One page of the community's mailbox, newest first, with the key each message is about (a
- * deleted key still names it). Always scoped to `communityId`.
+ * deleted key still names it). Always scoped to `communityId`. `key` is a key search box's text:
+ * a key's id, or a piece of its name or hint (db/queries/key-search.ts).
  */
-export async function listMailbox(opts: { communityId: string; page: number; pageSize: number; kind?: MailKind }) {
+export async function listMailbox(opts: { communityId: string; page: number; pageSize: number; kind?: MailKind; key?: string }) {
   const { limit, offset } = pageWindow(opts, MAX_MAILBOX_PAGE_SIZE);
-  const where = and(eq(mailOutbox.communityId, opts.communityId), opts.kind === undefined ? undefined : eq(mailOutbox.kind, opts.kind));
+  const { communityId, kind, key } = opts;
+  const where = and(
+    eq(mailOutbox.communityId, communityId),
+    kind === undefined ? undefined : eq(mailOutbox.kind, kind),
+    key === undefined ? undefined : inArray(mailOutbox.apiKeyId, keyIdsMatching({ communityId, text: key })),
+  );
   const db = getDb();
   const [rows, [{ total }]] = await Promise.all([
     db

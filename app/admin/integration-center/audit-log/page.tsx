@@ -4,22 +4,30 @@ import { AuditLogFilters } from '@/components/audit/audit-log-filters';
 import { PagedList } from '@/components/pagination';
 import { AUDIT_LOG_PAGE_SIZE, auditLogHref, parseAuditLogSearch } from '@/lib/validations/audit-log';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
+import { MatchingKeys } from '@/components/matching-keys';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, NoMatches } from '@/components/empty-state';
-import { auditKeyOptions, listAuditLog } from '@/db/queries/audit';
+import { listAuditLog } from '@/db/queries/audit';
+import { findMatchingKeys } from '@/db/queries/key-search';
 import { requireAdmin } from '@/lib/auth';
 import { crumbs, routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
+/** How many of the keys a Key search names are listed above the entries. */
+const NAMED_KEYS = 10;
+
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin(routes.auditLog);
-  const { apiKeyId, action, page } = parseAuditLogSearch(await searchParams);
-  const filter = { communityId: admin.communityId, apiKeyId, action };
-  const filtered = apiKeyId !== undefined || action !== undefined;
+  const { key, action, page } = parseAuditLogSearch(await searchParams);
+  const { communityId } = admin;
+  const filtered = key !== undefined || action !== undefined;
   const pageSize = AUDIT_LOG_PAGE_SIZE;
 
-  const [log, keys] = await Promise.all([listAuditLog({ ...filter, page, pageSize }), auditKeyOptions({ communityId: admin.communityId })]);
+  const [log, matching] = await Promise.all([
+    listAuditLog({ communityId, key, action, page, pageSize }),
+    key === undefined ? null : findMatchingKeys({ communityId, text: key, limit: NAMED_KEYS }),
+  ]);
 
   return (
     <>
@@ -34,15 +42,23 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </EmptyState>
       ) : (
         <>
-          <AuditLogFilters keys={keys} apiKeyId={apiKeyId} action={action} filtered={filtered} />
+          <AuditLogFilters keyText={key} action={action} filtered={filtered} />
+          {matching && <MatchingKeys {...matching} what="Entries" />}
           <PagedList
             page={page}
             pageSize={pageSize}
             total={log.total}
             shown={log.rows.length}
             noun={['entry', 'entries']}
-            hrefFor={(target) => auditLogHref({ apiKeyId, action, page: target })}
-            empty={<NoMatches title="No entries match these filters" tryInstead="another key or action" clearHref={routes.auditLog} clearLabel="clear the filters" />}
+            hrefFor={(target) => auditLogHref({ key, action, page: target })}
+            empty={
+              <NoMatches
+                title={matching?.keys.length === 0 ? `No key matches “${key}”` : 'No entries match these filters'}
+                tryInstead="another key or action"
+                clearHref={routes.auditLog}
+                clearLabel="clear the filters"
+              />
+            }
           >
             <AuditLogTable rows={log.rows} />
           </PagedList>

@@ -5,14 +5,16 @@ import { Inbox } from 'lucide-react';
 import { MailboxFilters } from '@/components/mail/mailbox-filters';
 import { MailboxLoading } from '@/components/mail/mailbox-loading';
 import { MailboxTable } from '@/components/mail/mailbox-table';
+import { MatchingKeys } from '@/components/matching-keys';
 import { SendingMode } from '@/components/mail/sending-mode';
 import { PageHeader } from '@/components/page-header';
 import { PagedList } from '@/components/pagination';
 import { EmptyState, NoMatches } from '@/components/empty-state';
+import { findMatchingKeys } from '@/db/queries/key-search';
 import { listMailbox } from '@/db/queries/mailbox';
 import { requireAdmin } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
-import { MAIL_KINDS } from '@/lib/email/mail-kinds';
+import { MAIL_KINDS, type MailKind } from '@/lib/email/mail-kinds';
 import { crumbs, routes } from '@/lib/routes';
 import { MAILBOX_PAGE_SIZE, mailboxHref, parseMailboxSearch, type MailboxSearch } from '@/lib/validations/mailbox';
 
@@ -20,11 +22,22 @@ export const metadata: Metadata = { title: 'Mailbox' };
 
 const linkClass = 'font-medium text-brand-700 hover:underline';
 
-async function Messages({ communityId, kind, page }: MailboxSearch & { communityId: string }) {
-  const pageSize = MAILBOX_PAGE_SIZE;
-  const mail = await listMailbox({ communityId, kind, page, pageSize });
+function noMatchesTitle({ key, kind, keysFound }: { key?: string; kind?: MailKind; keysFound?: number }): string {
+  if (keysFound === 0) return `No key matches “${key}”`;
+  return kind ? `No “${MAIL_KINDS[kind].label}” messages${key ? ' about these keys' : ''}` : 'No messages about these keys';
+}
 
-  if (mail.total === 0 && !kind) {
+/** How many of the keys a Key search names are listed above the messages. */
+const NAMED_KEYS = 10;
+
+async function Messages({ communityId, key, kind, page }: MailboxSearch & { communityId: string }) {
+  const pageSize = MAILBOX_PAGE_SIZE;
+  const [mail, matching] = await Promise.all([
+    listMailbox({ communityId, key, kind, page, pageSize }),
+    key === undefined ? null : findMatchingKeys({ communityId, text: key, limit: NAMED_KEYS }),
+  ]);
+
+  if (mail.total === 0 && !kind && !key) {
     return (
       <EmptyState icon={Inbox} title="No messages yet">
         <p>
@@ -39,15 +52,16 @@ async function Messages({ communityId, kind, page }: MailboxSearch & { community
 
   return (
     <>
-      <MailboxFilters kind={kind} />
+      <MailboxFilters keyText={key} kind={kind} />
+      {matching && <MatchingKeys {...matching} what="Messages" />}
       <PagedList
         page={page}
         pageSize={pageSize}
         total={mail.total}
         shown={mail.rows.length}
         noun={['message', 'messages']}
-        hrefFor={(target) => mailboxHref({ kind, page: target })}
-        empty={<NoMatches title={`No “${kind && MAIL_KINDS[kind].label}” messages`} tryInstead="another kind" clearHref={routes.mailbox} clearLabel="show every message" />}
+        hrefFor={(target) => mailboxHref({ key, kind, page: target })}
+        empty={<NoMatches title={noMatchesTitle({ key, kind, keysFound: matching?.keys.length })} tryInstead="another key or kind" clearHref={routes.mailbox} clearLabel="show every message" />}
       >
         <MailboxTable rows={mail.rows} />
       </PagedList>

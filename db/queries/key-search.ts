@@ -1,0 +1,40 @@
+import 'server-only';
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { parseKeySearch } from '@/lib/key-search';
+import { getDb } from '../index';
+import { apiKeys } from '../schema';
+
+/** The condition on `api_keys` for a key search box's text: that key's id, or a piece of its name or hint (lib/key-search.ts). */
+export function keyMatches(text: string): SQL {
+  const search = parseKeySearch(text);
+  if ('id' in search) return eq(apiKeys.id, search.id);
+  return or(ilike(apiKeys.name, search.pattern), ilike(apiKeys.hint, search.pattern)) as SQL;
+}
+
+/**
+ * The ids of this community's keys the text names, deleted keys included (their history is still
+ * theirs), as a subquery: a log filtered by key reads `api_key_id in (…)` and Postgres never ships
+ * the ids to the app, however many keys match.
+ */
+export function keyIdsMatching({ communityId, text }: { communityId: string; text: string }) {
+  return getDb()
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.communityId, communityId), keyMatches(text)));
+}
+
+/**
+ * A few of the keys the text names, to say which keys a filtered log is showing (a key id from a
+ * link becomes a name). Deleted keys last; `more` when there are others beyond `limit`.
+ */
+export async function findMatchingKeys({ communityId, text, limit }: { communityId: string; text: string; limit: number }) {
+  const rows = await getDb()
+    .select({ id: apiKeys.id, name: apiKeys.name, hint: apiKeys.hint, deleted: sql<boolean>`(${apiKeys.deletedAt} is not null)` })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.communityId, communityId), keyMatches(text)))
+    .orderBy(sql`${apiKeys.deletedAt} is not null`, asc(sql`lower(${apiKeys.name})`), asc(apiKeys.id))
+    .limit(limit + 1);
+  return { keys: rows.slice(0, limit), more: rows.length > limit };
+}
+
+export type MatchingKey = Awaited<ReturnType<typeof findMatchingKeys>>['keys'][number];
