@@ -97,6 +97,8 @@ export const apiKeys = pgTable(
     ipRefusalNoticeAt: timestamp('ip_refusal_notice_at', { withTimezone: true }),
     /** When the last "new IP address" notice was queued (at most one per key per interval; the rest go in the digest). */
     newIpNoticeAt: timestamp('new_ip_notice_at', { withTimezone: true }),
+    /** The expires_at the "key expires soon" reminder was queued for: one per expiry, and a changed expiry gets its own. */
+    expiryNoticeFor: timestamp('expiry_notice_for', { withTimezone: true }),
     status: apiKeyStatus('status').notNull().default('enabled'),
     /** Per resource: none, read or write. No default: whoever inserts a key decides (lib/api-keys/permissions.ts). */
     permissions: permissionsColumn('permissions').notNull(),
@@ -121,6 +123,8 @@ export const apiKeys = pgTable(
       .on(t.communityId, sql`lower(${t.name})`)
       .where(sql`${t.deletedAt} is null`),
     index('api_keys_community_created_idx').on(t.communityId, t.createdAt),
+    // The expiry reminder job reads keys by how soon they expire; only keys that still work can.
+    index('api_keys_expiring_idx').on(t.expiresAt).where(sql`${t.status} = 'enabled' and ${t.deletedAt} is null and ${t.expiresAt} is not null`),
   ],
 );
 
