@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Toaster } from 'sonner';
 import { TopBar } from '@/components/top-bar';
+import { ClockProvider } from '@/components/ui/clock';
 import { isDatabaseUnavailable } from '@/db/errors';
 import { findDisplayCommunity } from '@/db/queries/communities';
 import { currentUser } from '@/lib/session';
@@ -35,7 +36,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <TopBar community={community} user={user} signOutAction={signOutAction} />
         <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-          {children}
+          {/* eslint-disable-next-line react-hooks/purity -- the request's time, which relative times render with on the server and while hydrating */}
+          <ClockProvider now={Date.now()}>{children}</ClockProvider>
         </main>
         <Toaster position="bottom-right" richColors closeButton />
       </body>

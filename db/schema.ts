@@ -98,6 +98,8 @@ export const apiKeys = pgTable(
     ipRefusalNoticeAt: timestamp('ip_refusal_notice_at', { withTimezone: true }),
     /** When the last "new IP address" notice was queued (at most one per key per interval; the rest go in the digest). */
     newIpNoticeAt: timestamp('new_ip_notice_at', { withTimezone: true }),
+    /** The expires_at the "key expires soon" reminder was queued for: one per expiry, and a changed expiry gets its own. */
+    expiryNoticeFor: timestamp('expiry_notice_for', { withTimezone: true }),
     status: apiKeyStatus('status').notNull().default('enabled'),
     /** Per resource: none, read or write. No default: whoever inserts a key decides (lib/api-keys/permissions.ts). */
     permissions: permissionsColumn('permissions').notNull(),
@@ -125,6 +127,8 @@ export const apiKeys = pgTable(
     // The paged list (50 a page): sorted by last use or by name, with id as the tie-breaker of its keyset.
     index('api_keys_community_last_used_idx').on(t.communityId, t.lastUsedAt, t.id),
     index('api_keys_community_name_idx').on(t.communityId, sql`lower(${t.name})`, t.id),
+    // The expiry reminder job reads keys by how soon they expire; only keys that still work can.
+    index('api_keys_expiring_idx').on(t.expiresAt).where(sql`${t.status} = 'enabled' and ${t.deletedAt} is null and ${t.expiresAt} is not null`),
   ],
 );
 

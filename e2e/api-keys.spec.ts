@@ -58,7 +58,9 @@ test.describe('admin', () => {
     await expect(row).toContainText(`jira_…${key.slice(-4)}`);
     await expect(row).toContainText('Enabled');
     await expect(row).toContainText('127.0.0.1, ::1, 10.0.0.0/8');
-    await expect(row).toContainText('Never');
+    // Expires: the 90-day default, relative; Last used: never.
+    await expect(row.getByRole('cell', { name: /^in 3 months/ })).toBeVisible();
+    await expect(row.getByRole('cell', { name: 'Never', exact: true })).toBeVisible();
     await expect(row).toContainText('Ada Admin');
 
     // Shown once: neither the list, a reload, nor the back button brings the key back.
@@ -72,6 +74,31 @@ test.describe('admin', () => {
 
     await page.goto('/admin/integration-center');
     await expect(page.getByRole('region', { name: 'Enhanced Integrations' })).toContainText('/api/v1');
+  });
+
+  test('a new key expires in 90 days unless Never is chosen, which says what it means; the list marks a key in its last week', async ({ page }) => {
+    await page.goto('/admin/integration-center/api-keys/new');
+    const expires = page.getByLabel('Expires', { exact: true });
+    await expect(expires).toHaveValue('90d');
+    await expect(expires).not.toHaveAccessibleDescription(/never expires/);
+    await expires.selectOption({ label: 'Never' });
+    await expect(expires).toHaveAccessibleDescription(/A key that never expires keeps working until someone disables it/);
+
+    const soon = uniqueName('Expiring soon');
+    const form = new CreateApiKeyPage(page);
+    await form.fill({ name: soon });
+    await expires.selectOption({ label: 'Custom date' });
+    await page.getByLabel('Expiry date').fill(new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10));
+    await form.submit();
+    await form.createdKey();
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    // The end of the chosen day (UTC), 5 to 6 days from now: a warning in words, not colour alone.
+    const cell = page.getByRole('row', { name: new RegExp(soon) }).getByRole('cell', { name: /^in [56] days/ });
+    await expect(cell).toContainText('Expires soon');
+    const time = cell.locator('time');
+    await expect(time).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT23:59:59\.999Z$/);
+    expect(Date.parse((await time.getAttribute('datetime'))!)).toBeGreaterThan(Date.now() + 5 * 86_400_000 - 86_400_000);
   });
 
   test('shows each bad input beside its field and creates nothing', async ({ page }) => {

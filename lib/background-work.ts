@@ -11,7 +11,7 @@ import { rateLimiter } from '@/lib/rate-limit/limiter';
 /**
  * Everything this instance does besides answering requests, started once per process by
  * instrumentation.ts's register(): the usage recorder the routes append to, the key cache's LISTEN
- * for changes, the mail outbox worker and the notice job (digests, late IP-refusal notices). Every
+ * for changes, the mail outbox worker and the notice job (digests, late IP-refusal notices, expiry reminders). Every
  * instance runs all of it; the database decides which one sends each message, so none is sent twice.
  */
 export function startBackgroundWork(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatInUtc, formatUtc, formatUtcTime, plural, type UtcStyle } from './format';
+import { formatCount, formatInTimeZone, formatInUtc, formatUtc, formatUtcTime, plural, type UtcStyle } from './format';
 
 describe('formatCount and plural', () => {
   it.each([
@@ -47,5 +47,13 @@ describe('times in UTC', () => {
     expect(formatUtc(new Date('2026-11-26T10:39:59.999Z'))).toBe('26 Nov 2026, 10:39 UTC');
     expect(formatUtcTime(new Date('2026-11-26T00:00:00Z'))).toBe('00:00 UTC');
     expect(formatUtc(new Date('2026-12-31T23:59:00Z'))).toBe('31 Dec 2026, 23:59 UTC');
+  });
+});
+
+describe('times in a reader’s zone', () => {
+  it('writes the local date and time to the second, with the zone’s short name', () => {
+    // 00:30 UTC on the 1st is still September in Los Angeles: the day, month and year all follow the zone.
+    expect(formatInTimeZone(new Date('2030-10-01T00:30:00Z'), 'America/Los_Angeles')).toBe('30 Sep 2030, 17:30:00 PDT');
+    expect(formatInTimeZone(new Date('2030-12-31T23:59:59Z'), 'Europe/Berlin')).toBe('1 Jan 2031, 00:59:59 GMT+1');
   });
 });

@@ -1,7 +1,8 @@
 /**
- * How the product writes numbers and times, in the UI and in e-mail alike. Times are always UTC
- * (readers' time zones are unknown, and server and browser must render the same text), built by
- * hand rather than with Intl so every runtime spells months the same ("Sep", not "Sept").
+ * How the product writes numbers and times, in the UI and in e-mail alike. Times are UTC wherever
+ * the reader's time zone is unknown (e-mail, and every page as the server renders it, so server and
+ * browser render the same text); the browser adds the reader's local time once it runs. Months are
+ * spelled by hand rather than by Intl so every runtime writes them the same ("Sep", not "Sept").
  */
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -52,4 +53,18 @@ export function formatUtc(date: Date): string {
 /** "10:39 UTC" */
 export function formatUtcTime(date: Date): string {
   return `${formatInUtc(date, 'time')} UTC`;
+}
+
+const zoneParts = new Map<string, Intl.DateTimeFormat>();
+
+/** "9 Mar 2031, 03:05:02 EDT": the exact time in a reader's time zone (an IANA name), with the zone's short name. */
+export function formatInTimeZone(date: Date, timeZone: string): string {
+  let format = zoneParts.get(timeZone);
+  if (!format) {
+    const fields = { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+    format = new Intl.DateTimeFormat('en-US', { ...fields, hourCycle: 'h23', timeZone, timeZoneName: 'short' });
+    zoneParts.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(date).map(({ type, value }) => [type, value]));
+  return `${Number(part.day)} ${MONTHS[Number(part.month) - 1]} ${part.year}, ${part.hour}:${part.minute}:${part.second} ${part.timeZoneName}`;
 }

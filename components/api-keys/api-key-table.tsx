@@ -1,13 +1,15 @@
 import Link from 'next/link';
 import type { ApiKeyListItem } from '@/db/queries/api-key-list';
-import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
+import { KEY_STATES, keyState, oldSecretValidUntil } from '@/lib/api-keys/key-state';
 import { describeRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import { formatCount } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { Badge } from '../ui/badge';
 import { DateTime } from '../ui/date-time';
 import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
+import { KeyExpiry } from './key-expiry';
 import { PermissionsSummary } from './permissions-summary';
+import { RotationNote } from './rotation-note';
 
 const SHOWN_IP_LIMITS = 3;
 
@@ -26,10 +28,11 @@ function IpLimits({ limits }: { limits: string[] }) {
 export function ApiKeyTable({ keys, now, order }: { keys: ApiKeyListItem[]; now: number; order: string }) {
   return (
     <Table label="API keys" caption={`API keys, ${order}`} card>
-      <TableHeader columns={['Name', 'Key', 'Status', 'Permissions', 'Rate limit', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
+      <TableHeader columns={['Name', 'Key', 'Status', 'Expires', 'Permissions', 'Rate limit', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
       <TableBody>
         {keys.map((key) => {
           const state = KEY_STATES[keyState(key, now)];
+          const rotatingUntil = oldSecretValidUntil(key, now);
           return (
             <TableRow key={key.id}>
               <TableRowHeader className="font-medium text-slate-900">
@@ -41,11 +44,14 @@ export function ApiKeyTable({ keys, now, order }: { keys: ApiKeyListItem[]; now:
               <TableCell className="whitespace-nowrap font-mono text-xs">{key.hint}</TableCell>
               <TableCell>
                 <Badge tone={state.tone}>{state.label}</Badge>
-                {key.rotatingUntil && (
+                {rotatingUntil && (
                   <span className="mt-1 block text-xs text-amber-800">
-                    Rotating — old secret valid until <DateTime value={key.rotatingUntil} />
+                    <RotationNote until={rotatingUntil} />
                   </span>
                 )}
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-slate-600">
+                <KeyExpiry status={key.status} expiresAt={key.expiresAt} now={now} />
               </TableCell>
               <TableCell>
                 <PermissionsSummary permissions={key.permissions} className="text-xs" />

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
+import { NEW_KEY_EXPIRY } from '@/lib/api-keys/expiry';
 import { NEW_KEY_PERMISSIONS } from '@/lib/api-keys/permissions';
 import { KEY_PREFIX_RULE } from '@/lib/api-keys/prefix';
 import { NEW_KEY_RATE_LIMIT, rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
@@ -27,7 +28,7 @@ export function CreateApiKeyForm({ action, defaultPrefix }: Props) {
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const form = useForm<ApiKeyFormInput, unknown, ApiKeyFormValues>({
     resolver: zodResolver(apiKeyFormSchema),
-    defaultValues: { name: '', description: '', prefix: '', ipLimits: '', notifyOnUse: false, permissions: NEW_KEY_PERMISSIONS, ...rateLimitFormFields(NEW_KEY_RATE_LIMIT), expiry: 'never', expiresOn: '' },
+    defaultValues: { name: '', description: '', prefix: '', ipLimits: '', notifyOnUse: false, permissions: NEW_KEY_PERMISSIONS, ...rateLimitFormFields(NEW_KEY_RATE_LIMIT), expiry: NEW_KEY_EXPIRY, expiresOn: '' },
   });
   const { errors, isSubmitting } = form.formState;
 

@@ -12,6 +12,7 @@ import { routes } from '@/lib/routes';
 import { apiKeyEditSchema, type ApiKeyEditInput, type ApiKeyEditValues } from '@/lib/validations/api-key';
 import { applyServerErrors } from '../apply-server-errors';
 import { Button } from '../ui/button';
+import { DateTime } from '../ui/date-time';
 import { FormAlert } from '../ui/form-alert';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../ui/dialog';
 import { KeySettingsFields, type KeySettingsInput } from './key-settings-fields';
@@ -22,8 +23,6 @@ type Props = {
   save: (input: ApiKeyEditValues) => Promise<FormState<{ changed: string[] }>>;
   preview: (input: { id: string; ipLimits: string }) => Promise<FormState<RefusedCaller[]>>;
 };
-
-const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /** Same fields and rules as creation; tighter IP limits are checked against recent callers first. */
 export function EditApiKeyForm({ defaults, keepExpiryLabel, save, preview }: Props) {
@@ -77,7 +76,7 @@ export function EditApiKeyForm({ defaults, keepExpiryLabel, save, preview }: Pro
                 <span className="font-mono">{caller.ip ?? 'unknown address'}</span>
                 {caller.integrationNames.length > 0 && <span> · {caller.integrationNames.join(', ')}</span>}
                 <span className="block text-xs text-slate-500">
-                  {caller.requests} requests, last {utc(caller.lastSeen)}
+                  {caller.requests} requests, last <DateTime value={new Date(caller.lastSeen)} />
                 </span>
               </li>
             ))}

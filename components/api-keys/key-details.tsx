@@ -2,9 +2,10 @@ import type { ApiKeyDetails } from '@/db/queries/api-keys';
 import { DateTime } from '../ui/date-time';
 import { DetailList, DetailRow } from '../ui/detail-row';
 import { describeRateLimit } from '@/lib/api-keys/rate-limit-policy';
+import { KeyExpiry } from './key-expiry';
 import { PermissionsSummary } from './permissions-summary';
 
-export function KeyDetails({ apiKey: key }: { apiKey: ApiKeyDetails }) {
+export function KeyDetails({ apiKey: key, now }: { apiKey: ApiKeyDetails; now: number }) {
   return (
     <DetailList id="details-title" title="Details">
       <DetailRow term="Description">{key.description || <span className="text-slate-500">None</span>}</DetailRow>
@@ -19,7 +20,9 @@ export function KeyDetails({ apiKey: key }: { apiKey: ApiKeyDetails }) {
         {key.ipLimits.length ? <span className="font-mono text-xs">{key.ipLimits.join(', ')}</span> : <span className="text-slate-500">Any address</span>}
       </DetailRow>
       <DetailRow term="Email notifications">{key.notifyOnUse ? `On, sent to ${key.notifyUserName ?? 'the admin who turned them on'}` : 'Off'}</DetailRow>
-      <DetailRow term="Expires">{key.expiresAt ? <DateTime value={key.expiresAt} /> : 'Never'}</DetailRow>
+      <DetailRow term="Expires">
+        <KeyExpiry status={key.status} expiresAt={key.expiresAt} now={now} />
+      </DetailRow>
       <DetailRow term="Last used">
         {key.lastUsedAt ? (
           <>

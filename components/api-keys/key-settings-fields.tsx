@@ -23,6 +23,8 @@ export type KeySettingsInput = {
   expiresOn?: string;
 };
 
+const NEVER_EXPIRES_NOTE = 'A key that never expires keeps working until someone disables it. An expiry limits the harm if the key ever leaks, and you can extend it at any time.';
+
 type Props = {
   // Both forms' value types contain KeySettingsInput; react-hook-form's types are invariant, hence the widening.
   form: UseFormReturn<KeySettingsInput>;
@@ -58,8 +60,8 @@ export function KeySettingsFields({ form, keepExpiryLabel, children }: Props) {
         <Textarea rows={4} spellCheck={false} className="font-mono whitespace-pre" {...fieldControlProps('ipLimits', error('ipLimits'), true)} {...form.register('ipLimits')} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="expiry" label="Expires" error={error('expiry')}>
-          <select className={controlClass} {...fieldControlProps('expiry', error('expiry'))} {...form.register('expiry')}>
+        <Field id="expiry" label="Expires" error={error('expiry')} hint={expiry === 'never' ? NEVER_EXPIRES_NOTE : undefined}>
+          <select className={controlClass} {...fieldControlProps('expiry', error('expiry'), expiry === 'never')} {...form.register('expiry')}>
             {keepExpiryLabel && <option value="keep">{keepExpiryLabel}</option>}
             {EXPIRY_CHOICE_VALUES.map((choice) => (
               <option key={choice} value={choice}>

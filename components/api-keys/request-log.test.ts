@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RequestLogRow } from '@/db/queries/request-log';
 import { OUTCOME_FILTERS, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { RequestLog, type LogTarget } from './request-log';
@@ -29,12 +29,15 @@ const row = (id: number, outcome: string, status: number): RequestLogRow => ({
 });
 
 describe('RequestLog', () => {
+  beforeAll(() => vi.useFakeTimers({ now: new Date('2031-03-15T10:10:00Z'), toFake: ['Date'] }));
+  afterAll(() => vi.useRealTimers());
+
   it('shows each request in the order given, with its outcome label', () => {
     const html = render({ rows: [row(2, 'ok', 201), row(1, 'ip_not_allowed', 403)], recent: 2 });
     const text = textOf(html);
     expect(text).toContain('2 requests in the last 30 days, newest first');
-    expect(text).toMatch(/15 Mar 2031, 10:05:02 POST \/api\/v1\/feedback 201 Allowed 192\.0\.2\.7 Zapier zapier\/1\.0 1,234 ms/);
-    expect(text).toMatch(/15 Mar 2031, 10:05:01 POST \/api\/v1\/feedback 403 IP not allowed 192\.0\.2\.7 zapier\/1\.0 1,234 ms/);
+    expect(text).toMatch(/5 minutes ago \(15 Mar 2031, 10:05:02 UTC\) POST \/api\/v1\/feedback 201 Allowed 192\.0\.2\.7 Zapier zapier\/1\.0 1,234 ms/);
+    expect(text).toMatch(/5 minutes ago \(15 Mar 2031, 10:05:01 UTC\) POST \/api\/v1\/feedback 403 IP not allowed 192\.0\.2\.7 zapier\/1\.0 1,234 ms/);
     expect(html).not.toContain('Request log pages');
   });
 

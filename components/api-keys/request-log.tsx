@@ -3,10 +3,11 @@ import { ScrollText } from 'lucide-react';
 import type { RequestLogRow } from '@/db/queries/request-log';
 import { describeOutcome, OUTCOME_FILTERS, outcomeFilterLabel, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { cn } from '@/lib/cn';
-import { formatCount, formatInUtc, plural } from '@/lib/format';
+import { formatCount, plural } from '@/lib/format';
 import { CursorPagination } from '../cursor-pagination';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
+import { DateTime } from '../ui/date-time';
 import { controlClass } from '../ui/input';
 import { Table, TableBody, TableCell, TableHeader, TableRow } from '../ui/table';
 
@@ -91,16 +92,16 @@ function EmptyState({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefF
 
 function LogTable({ rows }: { rows: RequestLogRow[] }) {
   return (
-    <Table label="Request log table" caption="Requests made with this key, newest first, times in UTC">
-      <TableHeader columns={['Time (UTC)', 'Request', 'Outcome', 'IP', 'Integration', { label: 'Latency', className: 'text-right' }]} />
+    <Table label="Request log table" caption="Requests made with this key, newest first">
+      <TableHeader columns={['Time', 'Request', 'Outcome', 'IP', 'Integration', { label: 'Latency', className: 'text-right' }]} />
       <TableBody>
         {rows.map((row) => {
           const outcome = describeOutcome(row.outcome);
           return (
             <TableRow key={row.id}>
               <TableCell className="whitespace-nowrap text-slate-600">
-                {/* Seconds matter when matching a log line to an integration's own logs. */}
-                <time dateTime={row.at.toISOString()}>{formatInUtc(row.at, 'dateTimeSeconds')}</time>
+                {/* The exact time, to the second, is on hover: it matches a log line to an integration's own logs. */}
+                <DateTime value={row.at} />
               </TableCell>
               <TableCell className="min-w-48">
                 <span className="font-mono text-xs font-semibold text-slate-900">{row.method}</span>{' '}

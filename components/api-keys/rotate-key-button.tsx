@@ -5,10 +5,11 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { GRACE_PERIODS, GRACE_PERIOD_VALUES, type GracePeriod } from '@/lib/api-keys/grace-period';
-import { formatUtc } from '@/lib/format';
 import type { FormState } from '@/lib/form-state';
 import { ConfirmDialog } from '../ui/confirm-dialog';
+import { DateTime } from '../ui/date-time';
 import { KeyCreatedDialog } from './key-created-dialog';
+import { RotationNote } from './rotation-note';
 
 type Rotated = { name: string; key: string; graceUntil: string };
 type Props = {
@@ -26,7 +27,7 @@ type Props = {
 export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate, openOnLoad = false }: Props) {
   const router = useRouter();
   const [grace, setGrace] = useState<GracePeriod>('24h');
-  const [rotated, setRotated] = useState<(Rotated & { note: string }) | null>(null);
+  const [rotated, setRotated] = useState<(Rotated & { graceOver: boolean }) | null>(null);
 
   async function confirm() {
     const result = await rotate({ id: keyId, version, grace });
@@ -34,9 +35,7 @@ export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate, op
       toast.error(result.message ?? 'Could not rotate the key.');
       return false;
     }
-    const { graceUntil } = result.data;
-    const note = Date.parse(graceUntil) <= Date.now() ? 'the old secret has stopped working' : `old secret valid until ${formatUtc(new Date(graceUntil))}`;
-    setRotated({ ...result.data, note });
+    setRotated({ ...result.data, graceOver: Date.parse(result.data.graceUntil) <= Date.now() });
     return true;
   }
 
@@ -61,13 +60,19 @@ export function RotateKeyButton({ keyId, keyName, version, expiresAt, rotate, op
               </label>
             ))}
           </div>
-          {expiresAt && <p className="mt-2 text-xs text-slate-500">Never past the key’s own expiry, {formatUtc(new Date(expiresAt))}.</p>}
+          {expiresAt && (
+            <p className="mt-2 text-xs text-slate-500">
+              Never past the key’s own expiry (<DateTime value={new Date(expiresAt)} />).
+            </p>
+          )}
         </fieldset>
       </ConfirmDialog>
       <KeyCreatedDialog
         title="API key rotated"
         apiKey={rotated?.key ?? null}
-        keyName={rotated ? `${rotated.name} (${rotated.note})` : ''}
+        keyName={rotated?.name ?? ''}
+        // What happens to the old secret, on its own line: the name above is the key's alone.
+        note={rotated && (rotated.graceOver ? 'The old secret has stopped working.' : <RotationNote until={new Date(rotated.graceUntil)} />)}
         onDone={() => {
           setRotated(null);
           router.refresh();

@@ -47,7 +47,7 @@ export function LeakBanner({ report, rotateHref }: { report: CurrentLeakReport; 
           This key was reported leaked
         </p>
         <p>
-          <FoundWhere report={report} /> on <DateTime value={report.reportedAt} />.
+          <FoundWhere report={report} /> <DateTime value={report.reportedAt} />.
         </p>
         {result && (
           <p>

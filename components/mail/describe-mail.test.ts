@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAIL_STATES, mailKindLabel, mailState, type MailStatusFields } from './describe-mail';
 import { MailStatus } from './mail-status';
 
@@ -22,12 +22,16 @@ describe('mailState', () => {
 });
 
 describe('MailStatus', () => {
+  // The next try is shown relative to now: two minutes before it.
+  beforeAll(() => vi.useFakeTimers({ now: new Date('2031-03-15T10:03:00Z'), toFake: ['Date'] }));
+  afterAll(() => vi.useRealTimers());
+
   it('reads as a sentence an admin understands', () => {
     expect(statusText({ status: 'sent', delivery: 'mailbox', attempts: 1 })).toBe(MAIL_STATES.mailbox.label);
     expect(statusText({ status: 'sent', delivery: 'resend', attempts: 1 })).toBe('Sent via Resend');
     expect(statusText({ status: 'pending', delivery: null, attempts: 0 })).toBe('Queued');
     expect(statusText({ status: 'sending', delivery: null, attempts: 0 })).toBe('Sending');
-    expect(statusText({ status: 'pending', delivery: null, attempts: 2 }, 'timeout')).toBe('Retrying — attempt 3, next try at 15 Mar 2031, 10:05 UTC');
+    expect(statusText({ status: 'pending', delivery: null, attempts: 2 }, 'timeout')).toBe('Retrying — attempt 3, next try in 2 minutes (15 Mar 2031, 10:05:00 UTC)');
     expect(statusText({ status: 'failed', delivery: null, attempts: 12 }, 'Resend 422: invalid from')).toBe('Failed after 12 attempts: Resend 422: invalid from');
     expect(statusText({ status: 'failed', delivery: null, attempts: 1 })).toBe('Failed after 1 attempt');
   });

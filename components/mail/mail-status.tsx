@@ -13,7 +13,7 @@ type Props = MailStatusFields & {
   clampError?: boolean;
 };
 
-/** Where a message is: "Delivered to mailbox", "Retrying — attempt 3, next try at …", "Failed after 12 attempts: …". */
+/** Where a message is: "Delivered to mailbox", "Retrying — attempt 3, next try in 2 minutes", "Failed after 12 attempts: …". */
 export function MailStatus({ clampError = false, ...message }: Props) {
   const state = mailState(message);
   const { label, tone } = MAIL_STATES[state];
@@ -21,7 +21,7 @@ export function MailStatus({ clampError = false, ...message }: Props) {
   if (state === 'retrying') {
     sentence = (
       <>
-        Retrying — attempt {nextAttemptNumber(message.attempts)}, next try at <DateTime value={message.nextAttemptAt} />
+        Retrying — attempt {nextAttemptNumber(message.attempts)}, next try <DateTime value={message.nextAttemptAt} />
       </>
     );
   } else if (state === 'failed') {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The key page: details, actions and their dialogs. */
 export class ApiKeyPage {
@@ -17,6 +17,12 @@ export class ApiKeyPage {
 
   details() {
     return this.page.getByRole('region', { name: 'Details' });
+  }
+
+  /** The value of one row of Details, by its term ("Expires", "Last used", …). */
+  detail(term: string) {
+    const row = this.details().locator('div').filter({ has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) });
+    return row.getByRole('definition');
   }
 
   /** Usage is written in batches within about a second: reload, as a person would, until it shows. */
@@ -56,13 +62,15 @@ export class ApiKeyPage {
     await expect(this.page.getByRole('heading', { level: 1, name: 'API Keys' })).toBeVisible();
   }
 
-  async rotate(grace: string): Promise<string> {
+  /** Rotates with this grace period; `check` looks at the shown-once dialog before Done. */
+  async rotate(grace: string, check?: (shown: Locator) => Promise<void>): Promise<string> {
     await this.page.getByRole('button', { name: 'Rotate' }).click();
     const dialog = this.dialog(/^Rotate/);
     await dialog.getByLabel(grace).check();
     await dialog.getByRole('button', { name: 'Rotate key' }).click();
     const shown = this.dialog('API key rotated');
     await expect(shown).toContainText('This key will not be shown again');
+    await check?.(shown);
     const key = await shown.getByLabel('API key').inputValue();
     await shown.getByRole('button', { name: 'Done' }).click();
     return key;

@@ -9,7 +9,14 @@ export const EXPIRY_CHOICES = {
 
 export type ExpiryChoice = keyof typeof EXPIRY_CHOICES;
 export const EXPIRY_CHOICE_VALUES = Object.keys(EXPIRY_CHOICES) as [ExpiryChoice, ...ExpiryChoice[]];
-const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A new key expires unless the admin chooses Never: a forgotten key stops working by itself. */
+export const NEW_KEY_EXPIRY: ExpiryChoice = '90d';
+
+/** The admin is e-mailed this many days before a key expires, and the list warns from then on. */
+export const EXPIRY_REMINDER_DAYS = 7;
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A custom date (YYYY-MM-DD) means the end of that day, UTC. */
 export function parseExpiryDate(value: string): Date | null {

@@ -16,3 +16,8 @@ export function keyPageUrl(apiKeyId: string): string {
 export function rotateKeyUrl(apiKeyId: string): string {
   return new URL(routes.rotateApiKey(apiKeyId), appUrl()).toString();
 }
+
+/** The key's edit page, where its expiry is changed. */
+export function editKeyUrl(apiKeyId: string): string {
+  return new URL(routes.editApiKey(apiKeyId), appUrl()).toString();
+}

@@ -12,6 +12,8 @@ export const MAIL_KINDS = {
   key_permissions_widened: { label: 'Permissions widened', security: true },
   key_deleted: { label: 'Key deleted', security: true },
   key_reported_leaked: { label: 'Key reported leaked', security: true },
+  // Always sent, like a security notice: a key that stops working unannounced breaks integrations.
+  key_expiring: { label: 'Key expiring', security: true },
 } as const;
 
 export type MailKind = keyof typeof MAIL_KINDS;

@@ -7,6 +7,7 @@ import { describeOutcome } from '@/lib/api-keys/outcomes';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/logger';
 import { keyOf, noticeMail } from './notice-mail';
+import { queueExpiryNotices } from './notify-expiry';
 import { queueIpRefusalNotices } from './notify-ip-refusals';
 import { renderDigest } from './templates/usage-notices';
 
@@ -71,12 +72,12 @@ export async function queueUnreportedRefusals(options: NoticeJobOptions = {}): P
   if (keyIds.length > 0) await db.transaction((tx) => queueIpRefusalNotices(tx, keyIds, intervalSeconds));
 }
 
-/** Runs both every `everyMs` (a few indexed queries); returns a stop function that awaits a run in progress. */
+/** Runs all three (digests, late refusal notices, expiry reminders) every `everyMs`: a few indexed queries. Returns a stop function that awaits a run in progress. */
 export function startNoticeJob({ everyMs, ...options }: NoticeJobOptions & { everyMs?: number } = {}): () => Promise<void> {
   const interval = everyMs ?? Math.min(60_000, Math.max(1_000, (defaults(options).intervalSeconds * 1000) / 4));
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
-    running ??= Promise.all([queueDueDigests(options), queueUnreportedRefusals(options)])
+    running ??= Promise.all([queueDueDigests(options), queueUnreportedRefusals(options), queueExpiryNotices(options)])
       .catch((error: unknown) => log.warn({ err: error }, 'notices could not be queued; retrying on the next run'))
       .finally(() => {
         running = null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPIRY_CHOICE_VALUES, parseExpiryDate } from '@/lib/api-keys/expiry';
+import { EXPIRY_CHOICE_VALUES, NEW_KEY_EXPIRY, parseExpiryDate } from '@/lib/api-keys/expiry';
 import { GRACE_PERIOD_VALUES } from '@/lib/api-keys/grace-period';
 import { LEVEL_VALUES, PERMISSION_LEVELS, PERMISSION_RESOURCES, RESOURCE_VALUES, type PermissionResource } from '@/lib/api-keys/permissions';
 import { KEY_PREFIX_PATTERN, KEY_PREFIX_RULE } from '@/lib/api-keys/prefix';
@@ -98,8 +98,8 @@ export const apiKeyFormSchema = z
       .trim()
       .refine((value) => value === '' || KEY_PREFIX_PATTERN.test(value), `Prefix must be ${KEY_PREFIX_RULE}`)
       .default(''),
-    expiry: z.enum(EXPIRY_CHOICE_VALUES, { message: 'Choose when the key expires' }).default('never'),
-    // A caller that says nothing gets a new key's limit, as the form shows it.
+    // A caller that says nothing gets a new key's expiry and limit, as the form shows them.
+    expiry: z.enum(EXPIRY_CHOICE_VALUES, { message: 'Choose when the key expires' }).default(NEW_KEY_EXPIRY),
     rateLimitChoice: RATE_LIMIT_CHOICE.default('limit'),
     rateLimitRequests: rateLimitRequests.default(String(NEW_KEY_RATE_LIMIT.limit)),
     rateLimitWindow: rateLimitWindow.default(NEW_KEY_RATE_LIMIT.window),

@@ -34,7 +34,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <PageHeader
         crumbs={[...crumbs.auditLog]}
         title="Audit log"
-        description="Every admin action on API keys and settings, and every leak report: what was done, to which key, by whom, from which IP address and when. Times are in UTC."
+        description="Every admin action on API keys and settings, and every leak report: what was done, to which key, by whom, from which IP address and when."
       />
       {log.total === 0 && !filtered ? (
         <EmptyState icon={ScrollText} title="No admin actions recorded yet">

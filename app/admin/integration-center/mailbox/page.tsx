@@ -79,7 +79,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       <PageHeader
         crumbs={[...crumbs.mailbox]}
         title="Mailbox"
-        description="Every notice the product sends is listed here: first use of a key, new IP addresses, usage digests and security notices. Times are in UTC."
+        description="Every notice the product sends is listed here: first use of a key, new IP addresses, usage digests and security notices."
       />
       <SendingMode resendOn={Boolean(RESEND_API_KEY)} from={MAIL_FROM} />
       <Suspense key={mailboxHref(search)} fallback={<MailboxLoading />}>

@@ -8,17 +8,17 @@ import { KeyDetails } from '@/components/api-keys/key-details';
 import { KeyStatusButton } from '@/components/api-keys/key-status-button';
 import { RequestLog, type LogTarget } from '@/components/api-keys/request-log';
 import { RotateKeyButton } from '@/components/api-keys/rotate-key-button';
+import { RotationNote } from '@/components/api-keys/rotation-note';
 import { UsageChart } from '@/components/api-keys/usage-chart';
 import { LeakBanner } from '@/components/leaked-keys/leak-banner';
 import { PageHeader } from '@/components/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { DateTime } from '@/components/ui/date-time';
 import { findApiKeyForAdmin } from '@/db/queries/api-keys';
 import { integrationsSeen, keyImpact, usageSeries } from '@/db/queries/api-usage';
 import { findCurrentLeakReport } from '@/db/queries/leak-reports';
 import { requestLog } from '@/db/queries/request-log';
-import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
+import { KEY_STATES, keyState, oldSecretValidUntil } from '@/lib/api-keys/key-state';
 import { parseOutcomeFilter, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { requireAdmin } from '@/lib/auth';
 import { parseLogPosition } from '@/lib/request-log-cursor';
@@ -60,7 +60,10 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
     else if (next.after) search.set('after', next.after);
     return `${routes.apiKey(key.id)}?${search}`;
   };
-  const state = KEY_STATES[keyState(key)];
+  // eslint-disable-next-line react-hooks/purity -- one clock reading per request, for the key's state and expiry
+  const now = Date.now();
+  const state = KEY_STATES[keyState(key, now)];
+  const rotatingUntil = oldSecretValidUntil(key, now);
 
   return (
     <>
@@ -103,14 +106,16 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
         }
       />
       {leak && <LeakBanner report={leak} rotateHref={routes.rotateApiKey(key.id)} />}
-      {key.rotatingUntil && (
+      {rotatingUntil && (
         <p role="status" className="mb-6 flex items-center gap-2 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          <RefreshCw aria-hidden className="size-4" />
-          Rotating — old secret valid until <DateTime value={key.rotatingUntil} />
+          <RefreshCw aria-hidden className="size-4 shrink-0" />
+          <span>
+            <RotationNote until={rotatingUntil} />
+          </span>
         </p>
       )}
       <div className="space-y-6">
-        <KeyDetails apiKey={key} />
+        <KeyDetails apiKey={key} now={now} />
         <UsageChart series={series} range={range} rangeHref={(next: UsageRange) => href({ range: next })} />
         <IntegrationsSeen items={seen} />
         <RequestLog

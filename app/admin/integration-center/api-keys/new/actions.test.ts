@@ -145,6 +145,17 @@ describe('createApiKeyAction', () => {
     expect(audit.details).toMatchObject({ rateLimit: { limit: 25, window: 'second' } });
   });
 
+  it('expires a key in 90 days unless told otherwise; Never stores no expiry', async () => {
+    const before = Date.now();
+    const byDefault = await createApiKeyAction({ ...valid, name: 'Default expiry' });
+    const never = await createApiKeyAction({ ...valid, name: 'Never expires', expiry: 'never' });
+    const expiryOf = async (id: string) => (await getDb().select().from(apiKeys).where(eq(apiKeys.id, id)))[0].expiresAt;
+    const expiresAt = (await expiryOf(byDefault.data!.id))!.getTime();
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 90 * 86_400_000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 90 * 86_400_000);
+    expect(await expiryOf(never.data!.id)).toBeNull();
+  });
+
   const read = NEW_KEY_PERMISSIONS;
   it.each<[string, unknown, RegExp]>([
     ['an unknown resource', { ...read, billing: 'write' }, /Unknown resource “billing”/],

@@ -3,10 +3,13 @@ import { notFound } from 'next/navigation';
 import { EditApiKeyForm } from '@/components/api-keys/edit-api-key-form';
 import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';
+import { DateTime } from '@/components/ui/date-time';
 import { findApiKeyForAdmin } from '@/db/queries/api-keys';
 import { requireAdmin } from '@/lib/auth';
 import { rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
+import { formatUtc } from '@/lib/format';
 import { formatIpLimits } from '@/lib/ip-limits';
+import { relativeTime } from '@/lib/relative-time';
 import { crumbs, routes } from '@/lib/routes';
 import { editApiKeyAction, previewIpLimitsAction } from '../actions';
 
@@ -17,14 +20,23 @@ export default async function EditApiKeyPage({ params }: { params: Promise<{ id:
   const admin = await requireAdmin(routes.editApiKey(id));
   const key = await findApiKeyForAdmin({ id, communityId: admin.communityId });
   if (!key) notFound();
-  const keep = key.expiresAt ? `Keep: ${key.expiresAt.toISOString().slice(0, 10)}` : 'Keep: never';
+  // eslint-disable-next-line react-hooks/purity -- one clock reading per request
+  const now = Date.now();
+  // An option's text cannot hold a <time>: the relative and exact times are written out, as DateTime shows them.
+  const keep = key.expiresAt
+    ? `Keep: ${key.expiresAt.getTime() <= now ? 'expired ' : ''}${relativeTime(key.expiresAt, now)} (${formatUtc(key.expiresAt)})`
+    : 'Keep: never';
 
   return (
     <>
       <PageHeader
         crumbs={crumbs.editApiKey(key)}
         title={`Edit “${key.name}”`}
-        description={`Last changed ${key.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. If someone saves before you, you will be asked to reload instead of overwriting their change.`}
+        description={
+          <>
+            Last changed <DateTime value={key.updatedAt} />. If someone saves before you, you will be asked to reload instead of overwriting their change.
+          </>
+        }
       />
       <Card className="max-w-2xl">
         <EditApiKeyForm

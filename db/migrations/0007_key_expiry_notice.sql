@@ -1,0 +1,2 @@
+ALTER TABLE "api_keys" ADD COLUMN "expiry_notice_for" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "api_keys_expiring_idx" ON "api_keys" USING btree ("expires_at") WHERE "api_keys"."status" = 'enabled' and "api_keys"."deleted_at" is null and "api_keys"."expires_at" is not null;
