@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Toaster } from 'sonner';
+import { RouteFocus } from '@/components/route-focus';
 import { TopBar } from '@/components/top-bar';
 import { isDatabaseUnavailable } from '@/db/errors';
 import { findDisplayCommunity } from '@/db/queries/communities';
@@ -38,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <Toaster position="bottom-right" richColors closeButton />
+        <RouteFocus />
       </body>
     </html>
   );

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ApiKeyListItem } from '@/db/queries/api-keys';
 import { KEY_STATES, keyState } from '@/lib/api-keys/key-state';
 import { describeRateLimit } from '@/lib/api-keys/rate-limit-policy';
+import { FOCUS_ON_ARRIVAL } from '@/lib/focus-on-arrival';
 import { formatCount } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { Badge } from '../ui/badge';
@@ -10,6 +11,12 @@ import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } fr
 import { PermissionsSummary } from './permissions-summary';
 
 const SHOWN_IP_LIMITS = 3;
+/** The row of a key just created: tinted, with a bar down its first cell. */
+const NEW_ROW = 'bg-brand-50 [&>th]:shadow-[inset_4px_0_0_var(--color-brand-600)]';
+
+function NewBadge() {
+  return <span className="ml-2 inline-flex rounded-md bg-brand-600 px-1.5 py-0.5 align-middle text-xs font-semibold text-white">New</span>;
+}
 
 function IpLimits({ limits }: { limits: string[] }) {
   if (limits.length === 0) return <span className="text-slate-500">Any address</span>;
@@ -22,19 +29,22 @@ function IpLimits({ limits }: { limits: string[] }) {
   );
 }
 
-export function ApiKeyTable({ keys, now }: { keys: ApiKeyListItem[]; now: number }) {
+/** `highlightId`: the key just created, marked "New" with focus landing on its link. */
+export function ApiKeyTable({ keys, now, highlightId }: { keys: ApiKeyListItem[]; now: number; highlightId?: string }) {
   return (
     <Table label="API keys" caption="API keys, newest first" card>
       <TableHeader columns={['Name', 'Key', 'Status', 'Permissions', 'Rate limit', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
       <TableBody>
         {keys.map((key) => {
           const state = KEY_STATES[keyState(key, now)];
+          const isNew = key.id === highlightId;
           return (
-            <TableRow key={key.id}>
+            <TableRow key={key.id} aria-current={isNew || undefined} className={isNew ? NEW_ROW : undefined}>
               <TableRowHeader className="font-medium text-slate-900">
-                <Link href={routes.apiKey(key.id)} className="text-brand-700 hover:underline">
+                <Link href={routes.apiKey(key.id)} className="scroll-mt-24 text-brand-700 hover:underline" {...(isNew && { [FOCUS_ON_ARRIVAL]: true })}>
                   {key.name}
                 </Link>
+                {isNew && <NewBadge />}
                 {key.description && <span className="mt-0.5 block max-w-xs truncate font-normal text-slate-500">{key.description}</span>}
               </TableRowHeader>
               <TableCell className="whitespace-nowrap font-mono text-xs">{key.hint}</TableCell>

@@ -21,8 +21,10 @@ function CreateButton() {
   );
 }
 
-export default async function ApiKeysPage() {
+/** `created` marks the key just created (routes.createdApiKey): highlighted, focus lands on it. */
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<{ created?: string | string[] }> }) {
   const admin = await requireAdmin(routes.apiKeys);
+  const { created } = await searchParams;
   const keys = await listApiKeys({ communityId: admin.communityId });
   return (
     <>
@@ -34,7 +36,7 @@ export default async function ApiKeysPage() {
       />
       {keys.length > 0 ? (
         // eslint-disable-next-line react-hooks/purity -- one clock reading per request, for expiry
-        <ApiKeyTable keys={keys} now={Date.now()} />
+        <ApiKeyTable keys={keys} now={Date.now()} highlightId={typeof created === 'string' ? created : undefined} />
       ) : (
         <EmptyState icon={KeyRound} title="No API keys yet">
           <p className="mb-5">Create a key to connect your first integration.</p>

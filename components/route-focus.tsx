@@ -1,0 +1,73 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { FOCUS_ON_ARRIVAL } from '@/lib/focus-on-arrival';
+/** A page behind a loading skeleton gets this long to render its heading. */
+const WAIT_FOR_PAGE_MS = 10_000;
+
+function landingTarget(main: HTMLElement): HTMLElement | null {
+  return main.querySelector<HTMLElement>(`[${FOCUS_ON_ARRIVAL}]`) ?? main.querySelector<HTMLElement>('h1');
+}
+
+/** Focus the new page put somewhere itself (a field, an open dialog) stays there. */
+function focusIsPlaced(main: HTMLElement): boolean {
+  const active = document.activeElement;
+  if (!active || active === document.body) return false;
+  return main.contains(active) || active.closest('[role="dialog"], [role="alertdialog"]') !== null;
+}
+
+/**
+ * After a client-side navigation the browser leaves focus where it was (often on <body>, as the
+ * clicked link is gone), so keyboard and screen-reader users would start again from the top with
+ * no word that the page changed. This moves focus to the new page's h1 (read out as its title)
+ * or to the element the page marks, and announces the title when focus lands elsewhere. The first
+ * render is the browser's own page load: focus is left alone.
+ */
+export function RouteFocus() {
+  const pathname = usePathname();
+  const shown = useRef(pathname);
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    const main = document.getElementById('main');
+    if (!main) return;
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const land = (): boolean => {
+      const target = landingTarget(main);
+      if (!target) return false;
+      // A task later: a closing menu or dialog gives focus back to its trigger in a timeout of its own.
+      timer = setTimeout(() => {
+        if (focusIsPlaced(main) || !target.isConnected) return;
+        if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) target.tabIndex = -1;
+        target.focus();
+        const heading = main.querySelector('h1');
+        setAnnouncement(target === heading ? '' : (heading?.textContent ?? document.title));
+      });
+      return true;
+    };
+    if (land()) return () => clearTimeout(timer);
+
+    // Behind a loading skeleton: the heading arrives when the page does.
+    const observer = new MutationObserver(() => land() && stop());
+    const giveUp = setTimeout(() => stop(), WAIT_FOR_PAGE_MS);
+    function stop() {
+      observer.disconnect();
+      clearTimeout(giveUp);
+    }
+    observer.observe(main, { childList: true, subtree: true });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [pathname]);
+
+  return (
+    <div aria-live="polite" aria-atomic className="sr-only">
+      {announcement}
+    </div>
+  );
+}
