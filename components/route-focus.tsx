@@ -1,8 +1,9 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { FOCUS_ON_ARRIVAL } from '@/lib/focus-on-arrival';
+
 /** A page behind a loading skeleton gets this long to render its heading. */
 const WAIT_FOR_PAGE_MS = 10_000;
 
@@ -19,15 +20,13 @@ function focusIsPlaced(main: HTMLElement): boolean {
 
 /**
  * After a client-side navigation the browser leaves focus where it was (often on <body>, as the
- * clicked link is gone), so keyboard and screen-reader users would start again from the top with
- * no word that the page changed. This moves focus to the new page's h1 (read out as its title)
- * or to the element the page marks, and announces the title when focus lands elsewhere. The first
- * render is the browser's own page load: focus is left alone.
+ * clicked link is gone), so keyboard users would start again from the top. This moves focus to
+ * the new page's h1, or to the element the page marks. (Next's own route announcer already reads
+ * the new title out.) The first render is the browser's own page load: focus is left alone.
  */
 export function RouteFocus() {
   const pathname = usePathname();
   const shown = useRef(pathname);
-  const [announcement, setAnnouncement] = useState('');
 
   useEffect(() => {
     if (shown.current === pathname) return;
@@ -37,15 +36,13 @@ export function RouteFocus() {
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const land = (): boolean => {
-      const target = landingTarget(main);
-      if (!target) return false;
+      if (!landingTarget(main)) return false;
       // A task later: a closing menu or dialog gives focus back to its trigger in a timeout of its own.
       timer = setTimeout(() => {
-        if (focusIsPlaced(main) || !target.isConnected) return;
+        const target = landingTarget(main);
+        if (!target || focusIsPlaced(main)) return;
         if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) target.tabIndex = -1;
         target.focus();
-        const heading = main.querySelector('h1');
-        setAnnouncement(target === heading ? '' : (heading?.textContent ?? document.title));
       });
       return true;
     };
@@ -65,9 +62,5 @@ export function RouteFocus() {
     };
   }, [pathname]);
 
-  return (
-    <div aria-live="polite" aria-atomic className="sr-only">
-      {announcement}
-    </div>
-  );
+  return null;
 }
