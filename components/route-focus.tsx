@@ -4,9 +4,6 @@ import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { FOCUS_ON_ARRIVAL } from '@/lib/focus-on-arrival';
 
-/** A page behind a loading skeleton gets this long to render its heading. */
-const WAIT_FOR_PAGE_MS = 10_000;
-
 function landingTarget(main: HTMLElement): HTMLElement | null {
   return main.querySelector<HTMLElement>(`[${FOCUS_ON_ARRIVAL}]`) ?? main.querySelector<HTMLElement>('h1');
 }
@@ -48,14 +45,16 @@ export function RouteFocus() {
     };
     if (land()) return () => clearTimeout(timer);
 
-    // Behind a loading skeleton: the heading arrives when the page does.
+    // Behind a loading skeleton: the heading arrives when the page does, unless the user has
+    // taken over in the meantime (a click or a key press), and then focus is theirs.
     const observer = new MutationObserver(() => land() && stop());
-    const giveUp = setTimeout(() => stop(), WAIT_FOR_PAGE_MS);
+    const interactions = ['pointerdown', 'keydown'] as const;
     function stop() {
       observer.disconnect();
-      clearTimeout(giveUp);
+      for (const type of interactions) document.removeEventListener(type, stop, true);
     }
     observer.observe(main, { childList: true, subtree: true });
+    for (const type of interactions) document.addEventListener(type, stop, true);
     return () => {
       stop();
       clearTimeout(timer);
