@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Toaster } from 'sonner';
+import { RouteFocus } from '@/components/route-focus';
 import { TopBar } from '@/components/top-bar';
 import { ClockProvider } from '@/components/ui/clock';
 import { isDatabaseUnavailable } from '@/db/errors';
@@ -40,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <ClockProvider now={Date.now()}>{children}</ClockProvider>
         </main>
         <Toaster position="bottom-right" richColors closeButton />
+        <RouteFocus />
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { admin, member } from './accounts';
-import { createKeyThroughUi, uniqueName } from './fixtures';
+import { baseURL } from '../playwright.config';
+import { createKeyThroughUi, hasCurl, runPasted, uniqueName } from './fixtures';
 import { ApiKeyPage } from './pages/api-key-page';
 import { CreateApiKeyPage } from './pages/create-api-key-page';
 import { openApiKeysByClickPath } from './pages/navigation';
@@ -48,13 +49,28 @@ test.describe('admin', () => {
 
     const key = await form.createdKey();
     expect(key).toMatch(/^jira_[0-9A-Za-z]{46}$/);
-    await page.getByRole('dialog').getByRole('button', { name: 'Copy' }).click();
+    await form.expectWholeKeyShown();
+    // exact: the dialog's other copy button is "Copy command".
+    await form.dialog().getByRole('button', { name: 'Copy', exact: true }).click();
     await expect(page.getByText('API key copied to the clipboard')).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
 
+    // A command with the key in that runs as pasted, against this server.
+    await expect(form.tryIt()).toContainText(`X-API-Key: ${key}`);
+    await form.tryIt().getByRole('button', { name: 'Copy command' }).click();
+    await expect(page.getByText('Command copied to the clipboard')).toBeVisible();
+    const command = await page.evaluate(() => navigator.clipboard.readText());
+    expect(command).toContain(`${baseURL}/api/v1/me`);
+
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'API Keys' })).toBeVisible();
+    await expect(page.getByText(`API key “${name}” created`)).toBeVisible();
+    // The new row is marked, and keyboard focus is on its link (not lost to the page body).
     const row = page.getByRole('row', { name: new RegExp(name) });
+    await expect(row).toHaveAttribute('aria-current', 'true');
+    await expect(row.getByText('New', { exact: true })).toBeVisible();
+    await expect(row.getByRole('link', { name })).toBeFocused();
+    await expect(row).toBeInViewport();
     await expect(row).toContainText(`jira_…${key.slice(-4)}`);
     await expect(row).toContainText('Enabled');
     await expect(row).toContainText('127.0.0.1, ::1, 10.0.0.0/8');
@@ -74,6 +90,9 @@ test.describe('admin', () => {
 
     await page.goto('/admin/integration-center');
     await expect(page.getByRole('region', { name: 'Enhanced Integrations' })).toContainText('/api/v1');
+
+    // Last: the dialog's command, run as pasted, calls the API as this key (the list said "Never" used until now).
+    if (hasCurl || process.env.CI) expect(runPasted(command)).toMatchObject({ name, hint: `jira_…${key.slice(-4)}` });
   });
 
   test('a new key expires in 90 days unless Never is chosen, which says what it means; the list marks a key in its last week', async ({ page }) => {

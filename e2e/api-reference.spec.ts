@@ -1,11 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { API_ERRORS } from '../lib/api/errors';
 import { API_KEY_SCAN_PATTERN } from '../lib/api-keys/key-pattern';
 import { baseURL } from '../playwright.config';
 import { admin } from './accounts';
-import { createKeyThroughUi, uniqueName } from './fixtures';
+import { createKeyThroughUi, expectAccessible, hasCurl, runPasted, uniqueName } from './fixtures';
 
 type Operation = { operationId: string; tags: string[]; 'x-codeSamples': { source: string }[] };
 type Document = { paths: Record<string, Record<string, Operation>> };
@@ -29,15 +27,6 @@ async function showOperation(page: Page, operation: Operation & { path: string; 
 
 /** Scalar's copy button on a code block: "Copy Shell code", or "Copy code" on a one-line block. */
 const COPY = /^Copy (Shell )?code$/;
-
-const hasCurl = (() => {
-  try {
-    execFileSync('curl', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 test.describe('signed out', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -73,9 +62,7 @@ test.describe('signed out', () => {
   test('the API reference passes axe with no serious or critical violations', async ({ page }) => {
     await page.goto('/docs/api');
     await expect(page.getByRole('heading', { name: 'Integration Center API' })).toBeVisible(RENDERED);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectAccessible(page);
   });
 });
 
@@ -96,7 +83,7 @@ test.describe('admin', () => {
       const pasted = await page.evaluate(() => navigator.clipboard.readText());
       expect(pasted, operation.operationId).toBe(operation['x-codeSamples'][0].source);
 
-      const answer = JSON.parse(execFileSync('bash', ['-c', `${pasted.trimEnd()} --silent --show-error --fail-with-body`], { env: shell as NodeJS.ProcessEnv, encoding: 'utf8' }));
+      const answer = runPasted(pasted, shell) as { error?: unknown; data: { id: string }[] };
       expect(answer.error, `${operation.operationId}: ${JSON.stringify(answer.error)}`).toBeUndefined();
       if (operation.operationId === 'listProjects') shell.PROJECT_ID = answer.data[0].id;
       if (operation.operationId === 'createFeedback') expect(answer).toMatchObject({ projectId: shell.PROJECT_ID, title: 'Hello', kind: 'idea' });

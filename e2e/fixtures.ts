@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { baseURL } from '../playwright.config';
@@ -8,6 +10,29 @@ import { PermissionsFields, type PermissionChoices } from './pages/permissions-f
 
 // Specs written before permissions call every endpoint; e2e/permissions.spec.ts chooses its own.
 const EVERYTHING: PermissionChoices = { Projects: 'Read and write', Members: 'Read and write', Feedback: 'Read and write' };
+
+/** axe finds no serious or critical violation on the page as it is now (a dialog open, say). */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Whether curl can run here, to run a copied command as pasted (CI installs it, .ci/run). */
+export const hasCurl = (() => {
+  try {
+    execFileSync('curl', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Runs a command copied from the UI the way a reader pastes it into bash, and returns the JSON it prints. */
+export function runPasted(command: string, env: Record<string, string> = {}): Record<string, unknown> {
+  const shell: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env };
+  return JSON.parse(execFileSync('bash', ['-c', `${command.trimEnd()} --silent --show-error --fail-with-body`], { env: shell as NodeJS.ProcessEnv, encoding: 'utf8' }));
+}
 
 /**
  * A name no other test (or earlier run on the same database) uses: every test seeds its own keys,

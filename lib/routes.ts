@@ -9,6 +9,8 @@ export const routes = {
   auditLog: '/admin/integration-center/audit-log',
   mailbox: '/admin/integration-center/mailbox',
   mailMessage: (id: string) => `/admin/integration-center/mailbox/${encodeURIComponent(id)}`,
+  /** The list with a key just created marked (its id, never its secret). */
+  createdApiKey: (id: string) => `/admin/integration-center/api-keys?created=${encodeURIComponent(id)}`,
   apiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}`,
   /** The key page with its Rotate dialog open (a leaked key's notice and banner link here). */
   rotateApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}?rotate=1`,

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ApiKeyListItem } from '@/db/queries/api-key-list';
 import { KEY_STATES, keyState, oldSecretValidUntil } from '@/lib/api-keys/key-state';
 import { describeRateLimit } from '@/lib/api-keys/rate-limit-policy';
+import { FOCUS_ON_ARRIVAL } from '@/lib/focus-on-arrival';
 import { formatCount } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { Badge } from '../ui/badge';
@@ -12,6 +13,12 @@ import { PermissionsSummary } from './permissions-summary';
 import { RotationNote } from './rotation-note';
 
 const SHOWN_IP_LIMITS = 3;
+/** The row of a key just created: framed (a tint would take the grey text under 4.5:1 contrast). */
+const NEW_ROW = 'outline-2 -outline-offset-2 outline-brand-600';
+
+function NewBadge() {
+  return <span className="ml-2 inline-flex rounded-md bg-brand-600 px-1.5 py-0.5 align-middle text-xs font-semibold text-white">New</span>;
+}
 
 function IpLimits({ limits }: { limits: string[] }) {
   if (limits.length === 0) return <span className="text-slate-500">Any address</span>;
@@ -24,8 +31,8 @@ function IpLimits({ limits }: { limits: string[] }) {
   );
 }
 
-/** One page of keys; `order` says how they are sorted (the table's caption). */
-export function ApiKeyTable({ keys, now, order }: { keys: ApiKeyListItem[]; now: number; order: string }) {
+/** One page of keys; `order` says how they are sorted (the table's caption); `highlightId`: the key just created, marked "New" with focus landing on its link. */
+export function ApiKeyTable({ keys, now, order, highlightId }: { keys: ApiKeyListItem[]; now: number; order: string; highlightId?: string }) {
   return (
     <Table label="API keys" caption={`API keys, ${order}`} card>
       <TableHeader columns={['Name', 'Key', 'Status', 'Expires', 'Permissions', 'Rate limit', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
@@ -33,12 +40,14 @@ export function ApiKeyTable({ keys, now, order }: { keys: ApiKeyListItem[]; now:
         {keys.map((key) => {
           const state = KEY_STATES[keyState(key, now)];
           const rotatingUntil = oldSecretValidUntil(key, now);
+          const isNew = key.id === highlightId;
           return (
-            <TableRow key={key.id}>
+            <TableRow key={key.id} aria-current={isNew || undefined} className={isNew ? NEW_ROW : undefined}>
               <TableRowHeader className="font-medium text-slate-900">
-                <Link href={routes.apiKey(key.id)} className="text-brand-700 hover:underline">
+                <Link href={routes.apiKey(key.id)} className="scroll-mt-24 text-brand-700 hover:underline" {...(isNew && { [FOCUS_ON_ARRIVAL]: true })}>
                   {key.name}
                 </Link>
+                {isNew && <NewBadge />}
                 {key.description && <span className="mt-0.5 block max-w-xs truncate font-normal text-slate-500">{key.description}</span>}
               </TableRowHeader>
               <TableCell className="whitespace-nowrap font-mono text-xs">{key.hint}</TableCell>

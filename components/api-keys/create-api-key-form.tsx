@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { NEW_KEY_EXPIRY } from '@/lib/api-keys/expiry';
+import { toast } from 'sonner';
 import { NEW_KEY_PERMISSIONS } from '@/lib/api-keys/permissions';
 import { KEY_PREFIX_RULE } from '@/lib/api-keys/prefix';
 import { NEW_KEY_RATE_LIMIT, rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
@@ -21,9 +22,14 @@ import { KeyCreatedDialog } from './key-created-dialog';
 import { KeySettingsFields, type KeySettingsInput } from './key-settings-fields';
 
 export type CreatedKey = { id: string; name: string; key: string };
-type Props = { action: (input: ApiKeyFormValues) => Promise<FormState<CreatedKey>>; defaultPrefix: string };
+type Props = {
+  action: (input: ApiKeyFormValues) => Promise<FormState<CreatedKey>>;
+  defaultPrefix: string;
+  /** A curl command that calls the API with `$API_KEY`; the dialog shows it with the new key in. */
+  tryCommand: string;
+};
 
-export function CreateApiKeyForm({ action, defaultPrefix }: Props) {
+export function CreateApiKeyForm({ action, defaultPrefix, tryCommand }: Props) {
   const router = useRouter();
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const form = useForm<ApiKeyFormInput, unknown, ApiKeyFormValues>({
@@ -42,11 +48,14 @@ export function CreateApiKeyForm({ action, defaultPrefix }: Props) {
   });
 
   function done() {
-    // Drop the only copy of the secret before leaving; the list shows its hint from now on.
+    if (!created) return;
+    // Drop the only copy of the secret before leaving; the list shows its hint from now on, the
+    // new row marked by its id (not a secret), and focus lands on it (components/route-focus.tsx).
     setCreated(null);
     form.reset();
-    router.push(routes.apiKeys);
+    router.push(routes.createdApiKey(created.id));
     router.refresh();
+    toast.success(`API key “${created.name}” created`);
   }
 
   return (
@@ -80,7 +89,7 @@ export function CreateApiKeyForm({ action, defaultPrefix }: Props) {
           </Button>
         </div>
       </form>
-      <KeyCreatedDialog title="API key created" apiKey={created?.key ?? null} keyName={created?.name ?? ''} onDone={done} />
+      <KeyCreatedDialog title="API key created" apiKey={created?.key ?? null} keyName={created?.name ?? ''} tryCommand={tryCommand} onDone={done} />
     </>
   );
 }

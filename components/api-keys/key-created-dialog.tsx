@@ -2,47 +2,84 @@
 
 import { TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { withApiKey } from '@/lib/api/openapi/curl-example';
 import { CopyButton } from '../copy-button';
 import { Button } from '../ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../ui/dialog';
 import { Label } from '../ui/label';
 
+type Props = {
+  title: string;
+  apiKey: string | null;
+  keyName: string;
+  /** A curl command with `$API_KEY` where the key goes (lib/api/openapi/curl-example.ts), shown with the key filled in. */
+  tryCommand?: string;
+  /** A line under the description: what happened to the old secret, after a rotation. */
+  note?: ReactNode;
+  onDone: () => void;
+};
+
+/** The new key, whole: it wraps inside the field instead of running out of sight (up to 63 characters). */
+function KeyField({ apiKey }: { apiKey: string }) {
+  return (
+    <div className="mt-4 space-y-1.5">
+      <Label htmlFor="created-api-key">API key</Label>
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+        <textarea
+          id="created-api-key"
+          readOnly
+          rows={2}
+          value={apiKey}
+          onFocus={(event) => event.currentTarget.select()}
+          className="field-sizing-content block w-full resize-none break-all rounded-md bg-slate-50 px-3 py-2 font-mono text-sm ring-1 ring-inset ring-slate-300"
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <CopyButton text={apiKey} copiedMessage="API key copied to the clipboard" />
+      </div>
+    </div>
+  );
+}
+
+/** A command that calls the API with the key as it is, to check it works before wiring it in. */
+function TryIt({ command }: { command: string }) {
+  return (
+    <figure aria-labelledby="try-created-key" className="mt-4 space-y-1.5">
+      <figcaption id="try-created-key" className="text-sm font-medium text-slate-900">
+        Try it
+      </figcaption>
+      <pre className="whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">{command}</pre>
+      <CopyButton text={command} label="Copy command" copiedMessage="Command copied to the clipboard" />
+    </figure>
+  );
+}
+
 /**
  * Shows a new secret exactly once. The key lives only in this component's state: closing the
  * dialog drops it, and nothing on the server can show it again.
  */
-export function KeyCreatedDialog(props: { title: string; apiKey: string | null; keyName: string; note?: ReactNode; onDone: () => void }) {
+export function KeyCreatedDialog({ title, apiKey, keyName, note, tryCommand, onDone }: Props) {
   return (
-    <Dialog open={props.apiKey !== null} onOpenChange={(open) => !open && props.onDone()}>
+    <Dialog open={apiKey !== null} onOpenChange={(open) => !open && onDone()}>
       {/* Only Done/Close dismiss it: a stray click or Escape must not throw away the only copy. */}
-      <DialogContent onPointerDownOutside={(event) => event.preventDefault()} onEscapeKeyDown={(event) => event.preventDefault()}>
-        <DialogTitle>{props.title}</DialogTitle>
+      <DialogContent
+        className="max-h-[calc(100dvh-2rem)] overflow-y-auto"
+        onPointerDownOutside={(event) => event.preventDefault()}
+        onEscapeKeyDown={(event) => event.preventDefault()}
+      >
+        <DialogTitle>{title}</DialogTitle>
         <DialogDescription>
-          Your new key for <strong>{props.keyName}</strong> is ready. Store it somewhere safe, such as your integration&apos;s secret
-          settings.
+          Your new key for <strong>{keyName}</strong> is ready. Store it somewhere safe, such as your integration&apos;s secret settings.
         </DialogDescription>
-        {props.note && <p className="mt-2 text-sm text-slate-600">{props.note}</p>}
+        {note && <p className="mt-2 text-sm text-slate-600">{note}</p>}
         <p role="note" className="mt-4 flex gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
           <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
           This key will not be shown again. If you lose it, rotate the key or create a new one.
         </p>
-        <div className="mt-4 space-y-1.5">
-          <Label htmlFor="created-api-key">API key</Label>
-          <div className="flex gap-2">
-            <input
-              id="created-api-key"
-              readOnly
-              value={props.apiKey ?? ''}
-              onFocus={(event) => event.currentTarget.select()}
-              className="block w-full rounded-md bg-slate-50 px-3 py-2 font-mono text-sm ring-1 ring-inset ring-slate-300"
-              spellCheck={false}
-              autoComplete="off"
-            />
-            <CopyButton text={props.apiKey ?? ''} copiedMessage="API key copied to the clipboard" />
-          </div>
-        </div>
+        {apiKey !== null && <KeyField apiKey={apiKey} />}
+        {apiKey !== null && tryCommand && <TryIt command={withApiKey(tryCommand, apiKey)} />}
         <div className="mt-6 flex justify-end">
-          <Button onClick={props.onDone}>Done</Button>
+          <Button onClick={onDone}>Done</Button>
         </div>
       </DialogContent>
     </Dialog>

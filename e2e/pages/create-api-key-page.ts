@@ -30,9 +30,27 @@ export class CreateApiKeyPage {
     await this.page.getByRole('button', { name: 'Submit' }).click();
   }
 
+  /** The shown-once dialog. */
+  dialog() {
+    return this.page.getByRole('dialog', { name: 'API key created' });
+  }
+
+  /** The dialog's key field shows every character: nothing scrolled out of sight, all of it on screen. */
+  async expectWholeKeyShown() {
+    const field = this.dialog().getByLabel('API key');
+    await expect(field).toBeInViewport({ ratio: 1 });
+    const overflow = await field.evaluate((element) => ({ x: element.scrollWidth - element.clientWidth, y: element.scrollHeight - element.clientHeight }));
+    expect(overflow, 'the key field scrolls: part of the key is hidden').toEqual({ x: 0, y: 0 });
+  }
+
+  /** The dialog's "Try it" command, with the key written in. */
+  tryIt() {
+    return this.dialog().getByRole('figure', { name: 'Try it' });
+  }
+
   /** The shown-once dialog: returns the key it displays. */
   async createdKey(): Promise<string> {
-    const dialog = this.page.getByRole('dialog', { name: 'API key created' });
+    const dialog = this.dialog();
     await expect(dialog).toBeVisible();
     await expect(dialog.getByText('This key will not be shown again')).toBeVisible();
     return dialog.getByLabel('API key').inputValue();

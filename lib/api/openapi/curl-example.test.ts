@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { curlExample } from './curl-example';
+import { curlExample, withApiKey } from './curl-example';
 import { API_OPERATIONS } from './operations';
 
 const operation = (operationId: string) => API_OPERATIONS.find((candidate) => candidate.operationId === operationId)!;
@@ -17,5 +17,13 @@ describe('curlExample', () => {
     const shell: Record<string, string> = { API_KEY: 'k', PROJECT_ID: 'p-1' };
     const args = execFileSync('bash', ['-c', `curl() { printf '%s\\n' "$@"; }; ${command}`], { env: shell as NodeJS.ProcessEnv, encoding: 'utf8' }).split('\n');
     expect(args.slice(0, 6)).toEqual(['-H', 'X-API-Key: k', '-H', 'Content-Type: application/json', '-d', '{"projectId":"p-1","title":"Hello","body":"From curl","kind":"idea"}']);
+  });
+
+  it('writes a given key into the command, so the shell passes it on as it is', () => {
+    const command = withApiKey(curlExample(operation('getCallingKey'), 'https://c.test'), 'ic_abc$HOME"x');
+    expect(command).not.toContain('$API_KEY');
+    const shell: Record<string, string> = { HOME: '/nowhere' };
+    const args = execFileSync('bash', ['-c', `curl() { printf '%s\\n' "$@"; }; ${command}`], { env: shell as NodeJS.ProcessEnv, encoding: 'utf8' }).split('\n');
+    expect(args.slice(0, 3)).toEqual(['-H', 'X-API-Key: ic_abc$HOME"x', 'https://c.test/api/v1/me']);
   });
 });

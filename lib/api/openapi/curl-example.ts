@@ -20,3 +20,11 @@ export function curlExample(operation: ApiOperation, baseUrl: string): string {
   lines.push(doubleQuoted(`${baseUrl}${path}${query}`));
   return lines.join(' \\\n  ');
 }
+
+/**
+ * The same command with a key written in, for the dialog that shows a new key once: it runs as
+ * pasted. (A function replacer: a `$` in the replacement must not be read as a pattern.)
+ */
+export function withApiKey(command: string, apiKey: string): string {
+  return command.replaceAll('$API_KEY', () => apiKey.replace(/["\\`$]/g, (char) => `\\${char}`));
+}

@@ -28,10 +28,12 @@ function CreateButton() {
   );
 }
 
+/** `created` marks the key just created (routes.createdApiKey): highlighted, focus lands on it. */
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const admin = await requireAdmin(routes.apiKeys);
   const search = parseApiKeyListSearch(await searchParams);
   const { q, status, sort } = search;
+  const { created } = await searchParams;
   // eslint-disable-next-line react-hooks/purity -- one clock reading per request: the Status filter and the badges agree on expiry
   const now = Date.now();
   const list = await listApiKeys({ communityId: admin.communityId, q, status, sort, after: search.after, before: search.before, pageSize: KEY_LIST_PAGE_SIZE, now: new Date(now) });
@@ -65,7 +67,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                 {plural(list.total, 'key')}
                 {filtered && (list.total === 1 ? ' matches' : ' match')}
               </p>
-              <ApiKeyTable keys={list.rows} now={now} order={KEY_LIST_SORTS[sort].caption} />
+              <ApiKeyTable keys={list.rows} now={now} order={KEY_LIST_SORTS[sort].caption} highlightId={typeof created === 'string' ? created : undefined} />
               <KeysetPagination
                 label="API key pages"
                 previousHref={list.previous && apiKeyListHref({ ...view, before: list.previous })}
