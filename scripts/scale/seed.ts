@@ -43,12 +43,14 @@ export async function seedScale(sql: postgres.Sql, size: ScaleSize): Promise<See
   await sql.unsafe(`
     with keys as (select id, row_number() over (order by name) - 1 as n from api_keys where community_id = '${communityId}'),
     rows as (
-      select i, case when i <= ${size.hotRows} then '${hot.id}'::uuid else keys.id end as key_id, (${OUTCOMES})[(1 + (i * 31) % 21)::int] as o
+      -- A quiet key has one caller of its own (address, agent and name follow the key); the hot one has 50.
+      select i, case when i <= ${size.hotRows} then '${hot.id}'::uuid else keys.id end as key_id, (${OUTCOMES})[(1 + (i * 31) % 21)::int] as o,
+        case when i <= ${size.hotRows} then i % 50 else keys.n % 250 end as caller
       from generate_series(1::bigint, ${size.rows}) as i join keys on keys.n = (i * 7919) % ${size.keys})
     insert into api_requests (request_id, api_key_id, community_id, at, method, path, status, outcome, ip, user_agent, integration_name, latency_ms)
     select 'scale-' || i, key_id, '${communityId}', now() - make_interval(secs => (i * 104729) % ${spanSeconds}),
       case when i % 5 = 0 then 'POST' else 'GET' end, case when i % 5 = 0 then '/api/v1/feedback' else '/api/v1/me' end,
-      ${STATUS_OF}, o, '198.51.100.' || (i % 50), 'integration-agent/' || (i % 5), 'Integration app ' || (i % 5), 1 + i % 40
+      ${STATUS_OF}, o, '198.51.100.' || caller, 'integration-agent/' || (caller % 5), 'Integration app ' || (caller % 5), 1 + i % 40
     from rows`);
   await sql`
     update api_keys k set last_used_at = used.at, last_used_ip = used.ip
