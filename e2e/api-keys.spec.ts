@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { admin, member } from './accounts';
 import { baseURL } from '../playwright.config';
 import { createKeyThroughUi, hasCurl, runPasted, uniqueName } from './fixtures';
+import { ApiKeyListPage } from './pages/api-key-list-page';
 import { ApiKeyPage } from './pages/api-key-page';
 import { CreateApiKeyPage } from './pages/create-api-key-page';
 import { openApiKeysByClickPath } from './pages/navigation';
@@ -10,14 +12,18 @@ test.describe('admin', () => {
   test.use({ storageState: admin.storageState });
 
   test('with no key: an empty list, and Enhanced Integrations hidden with the reason', async ({ page }) => {
-    // The seeded community is shared by every spec: delete whatever keys earlier tests left.
-    // (Tests run one at a time, workers: 1, and each seeds the keys it needs itself.)
-    await page.goto('/admin/integration-center/api-keys');
-    const names = await page.getByRole('table').getByRole('rowheader').getByRole('link').allTextContents();
+    // The seeded community is shared by every spec: delete whatever keys earlier tests left, a page
+    // at a time (the list shows 50). Tests run one at a time, workers: 1, and each seeds its own keys.
     const keyPage = new ApiKeyPage(page);
-    for (const name of names) {
-      await keyPage.open(name);
-      await keyPage.delete(name);
+    const listed = async () => {
+      await page.goto('/admin/integration-center/api-keys');
+      return page.getByRole('table').getByRole('rowheader').getByRole('link').allTextContents();
+    };
+    for (let names = await listed(); names.length > 0; names = await listed()) {
+      for (const name of names) {
+        await keyPage.open(name);
+        await keyPage.delete(name);
+      }
     }
 
     await page.goto('/admin/integration-center');
@@ -118,6 +124,51 @@ test.describe('admin', () => {
     const time = cell.locator('time');
     await expect(time).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT23:59:59\.999Z$/);
     expect(Date.parse((await time.getAttribute('datetime'))!)).toBeGreaterThan(Date.now() + 5 * 86_400_000 - 86_400_000);
+  });
+
+  test('searches keys by name or hint, filters them by status and sorts them, all in the URL', async ({ page }) => {
+    test.slow(); // two keys created and one disabled through the UI, then a dozen list views
+    // Two keys of this test only: a word no other key has, in both names.
+    const word = randomUUID().slice(0, 8);
+    const alpha = { name: `Alpha ${word}`, key: '' };
+    const beta = { name: `Beta ${word}`, key: '' };
+    alpha.key = await createKeyThroughUi(page, { name: alpha.name, prefix: 'find' });
+    beta.key = await createKeyThroughUi(page, { name: beta.name, prefix: 'find' });
+    const list = new ApiKeyListPage(page);
+    await list.open();
+
+    // Typed and sent with Enter, as from the keyboard.
+    await list.search(word.toUpperCase());
+    await expect(page.getByText('2 keys match')).toBeVisible();
+    expect(await list.names()).toEqual([beta.name, alpha.name]);
+
+    // A hint as people type it, three dots for the ellipsis.
+    await list.search(`find_...${alpha.key.slice(-4)}`);
+    expect(await list.names()).toEqual([alpha.name]);
+
+    await new ApiKeyPage(page).open(beta.name);
+    await new ApiKeyPage(page).disable(/No integration has used this key in the last 30 days/);
+    await list.open();
+    await list.search(word, { Status: 'Disabled' });
+    expect(await list.names()).toEqual([beta.name]);
+    await list.search(word, { Status: 'Enabled', 'Sort by': 'Name (A–Z)' });
+    await expect(page).toHaveURL(/status=enabled&sort=name/);
+    expect(await list.names()).toEqual([alpha.name]);
+    await list.search(word, { Status: 'All statuses', 'Sort by': 'Name (A–Z)' });
+    expect(await list.names()).toEqual([alpha.name, beta.name]);
+
+    // The URL is the view: a bookmark opens it as it was.
+    await page.goto(page.url());
+    await expect(list.searchBox()).toHaveValue(word);
+    await expect(list.form().getByLabel('Sort by')).toHaveValue('name');
+    expect(await list.names()).toEqual([alpha.name, beta.name]);
+
+    await list.search(`${word}-nothing`);
+    await expect(page.getByRole('heading', { name: `No keys match “${word}-nothing”` })).toBeVisible();
+    await expect(page.getByRole('table')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Clear search' }).click();
+    await expect(list.searchBox()).toHaveValue('');
+    await expect(page.getByRole('link', { name: alpha.name, exact: true })).toBeVisible();
   });
 
   test('shows each bad input beside its field and creates nothing', async ({ page }) => {

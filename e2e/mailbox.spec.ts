@@ -75,7 +75,7 @@ test.describe('admin', () => {
       await mailbox.waitForMessage(disabled, 'Key disabled');
 
       await page.getByLabel('Kind').selectOption({ label: 'Key disabled' });
-      await page.getByRole('button', { name: 'Apply filter' }).click();
+      await page.getByRole('button', { name: 'Apply filters' }).click();
       await expect(page).toHaveURL(/kind=key_disabled/);
       await expect(mailbox.row(disabled)).toBeVisible();
       await expect(mailbox.row(firstUse)).toHaveCount(0);
@@ -85,6 +85,33 @@ test.describe('admin', () => {
       expect(await page.content()).not.toContain(key);
       await page.getByRole('region', { name: 'Message' }).getByRole('link', { name }).click();
       await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    });
+
+    test('the Key box narrows the mailbox to the messages about the keys it names', async ({ page }) => {
+      const mine = await usedNotifyingKey(page);
+      const theirs = await usedNotifyingKey(page);
+
+      const mailbox = new MailboxPage(page);
+      await page.goto('/admin/integration-center/mailbox');
+      await mailbox.waitForMessage(mine.firstUse, 'First use');
+      await mailbox.waitForMessage(theirs.firstUse, 'First use');
+
+      // By name, then by the hint as people type it (three dots): one key's messages only.
+      const keyBox = page.getByRole('searchbox', { name: 'Key' });
+      for (const text of [mine.name.toLowerCase(), mine.hint.replace('…', '...')]) {
+        await keyBox.fill(text);
+        await keyBox.press('Enter');
+        await page.waitForURL((url) => url.searchParams.get('key') === text);
+        await expect(mailbox.row(mine.firstUse)).toBeVisible();
+        await expect(mailbox.row(theirs.firstUse)).toHaveCount(0);
+        await expect(page.getByText(`Messages for the key ${mine.name} (${mine.hint})`)).toBeVisible();
+      }
+
+      await keyBox.fill(`${mine.name} but not`);
+      await keyBox.press('Enter');
+      await expect(page.getByRole('heading', { name: `No key matches “${mine.name} but not”` })).toBeVisible();
+      await page.getByRole('link', { name: 'show every message' }).click();
+      await expect(mailbox.row(theirs.firstUse)).toBeVisible();
     });
 
     test('without RESEND_API_KEY both notices are delivered to the mailbox', async ({ page }) => {

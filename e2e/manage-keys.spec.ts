@@ -198,11 +198,30 @@ test('deleting needs the key’s name typed, stops the key at once and keeps its
   await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
   await expect.poll(async () => (await callApi('/api/v1/me', { key })).json.error?.code, EVENTUALLY).toBe('invalid_key');
 
-  await page.goto(`/admin/integration-center/audit-log?key=${id}`);
+  // A link with the key's id, and the Key box with its name, show the same history: a search box,
+  // not a list of every key.
   const entries = page.getByRole('region', { name: 'Audit log entries' });
-  for (const action of ['Created', 'Disabled', 'Enabled', 'Edited', 'Rotated', 'Deleted']) {
-    await expect(entries.getByRole('row').filter({ has: page.getByRole('cell', { name: action, exact: true }) }), action).toHaveCount(1);
-  }
+  const history = async () => {
+    for (const action of ['Created', 'Disabled', 'Enabled', 'Edited', 'Rotated', 'Deleted']) {
+      await expect(entries.getByRole('row').filter({ has: page.getByRole('cell', { name: action, exact: true }) }), action).toHaveCount(1);
+    }
+  };
+  await page.goto(`/admin/integration-center/audit-log?key=${id}`);
+  await history();
+  await expect(page.getByText(`Entries for the key ${name} (`)).toContainText('(deleted)');
+  const keyBox = page.getByRole('searchbox', { name: 'Key' });
+  await expect(keyBox).toHaveValue(id);
+  await expect(page.getByRole('combobox', { name: 'Key' })).toHaveCount(0);
+
+  const other = uniqueName('Bystander');
+  await createKeyThroughUi(page, { name: other });
+  await page.goto('/admin/integration-center/audit-log');
+  await keyBox.fill(name.toUpperCase());
+  await keyBox.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('key') === name.toUpperCase());
+  await history();
+  await expect(entries.getByRole('row').filter({ hasText: other })).toHaveCount(0);
+  await expect(entries.getByRole('row')).toHaveCount(1 + 6);
 });
 
 test('the list, a rotating key’s page and the create form pass axe with no serious or critical violations', async ({ page }) => {

@@ -16,7 +16,7 @@ const sorts = KEY_LIST_SORT_VALUES.filter((value) => value !== DEFAULT_KEY_LIST_
  */
 export function ApiKeyListFilters({ q, status, sort }: Pick<ApiKeyListSearch, 'q' | 'status' | 'sort'>) {
   return (
-    <form method="get" action={routes.apiKeys} aria-label="Search API keys" className="mb-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
+    <form method="get" action={routes.apiKeys} role="search" aria-label="Search API keys" className="mb-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
       <FilterSearch id="keys-search" name="q" label="Search" hint="Part of a key’s name or hint." placeholder="e.g. jira or jira_…3f9a" value={q} className="sm:w-72" />
       <FilterSelect id="keys-status" name="status" label="Status" allLabel="All statuses" options={statuses} value={status} className="sm:w-40" />
       <FilterSelect id="keys-sort" name="sort" label="Sort by" allLabel={KEY_LIST_SORTS[DEFAULT_KEY_LIST_SORT].label} options={sorts} value={sort === DEFAULT_KEY_LIST_SORT ? undefined : sort} className="sm:w-44" />

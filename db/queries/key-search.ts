@@ -4,11 +4,16 @@ import { parseKeySearch } from '@/lib/key-search';
 import { getDb } from '../index';
 import { apiKeys } from '../schema';
 
-/** The condition on `api_keys` for a key search box's text: that key's id, or a piece of its name or hint (lib/key-search.ts). */
+/**
+ * The condition on `api_keys` for a key search box's text: that key's id, or a piece of its name or
+ * hint (lib/key-search.ts). A hint is ASCII but for its ellipsis, so it is matched under the C
+ * collation, whose case folding is ASCII-only and about three times cheaper than the database's
+ * Unicode one (a search reads every key of the community); a name may hold any letter and keeps it.
+ */
 export function keyMatches(text: string): SQL {
   const search = parseKeySearch(text);
   if ('id' in search) return eq(apiKeys.id, search.id);
-  return or(ilike(apiKeys.name, search.pattern), ilike(apiKeys.hint, search.pattern)) as SQL;
+  return or(ilike(apiKeys.name, search.pattern), sql`${apiKeys.hint} collate "C" ilike ${search.pattern}`) as SQL;
 }
 
 /**

@@ -4,8 +4,9 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class ApiKeyPage {
   constructor(private readonly page: Page) {}
 
+  /** Searches the list for the key, as a person would among many keys (the list is paged), and opens it. */
   async open(name: string) {
-    await this.page.goto('/admin/integration-center/api-keys');
+    await this.page.goto(`/admin/integration-center/api-keys?q=${encodeURIComponent(name)}`);
     await this.page.getByRole('link', { name, exact: true }).click();
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
   }

@@ -30,7 +30,9 @@ function noMatchesTitle({ key, kind, keysFound }: { key?: string; kind?: MailKin
 /** How many of the keys a Key search names are listed above the messages. */
 const NAMED_KEYS = 10;
 
-async function Messages({ communityId, key, kind, page }: MailboxSearch & { communityId: string }) {
+// The search arrives whole: spread as props, its `key` would be taken by React as the element's key.
+async function Messages({ communityId, search }: { communityId: string; search: MailboxSearch }) {
+  const { key, kind, page } = search;
   const pageSize = MAILBOX_PAGE_SIZE;
   const [mail, matching] = await Promise.all([
     listMailbox({ communityId, key, kind, page, pageSize }),
@@ -83,7 +85,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       />
       <SendingMode resendOn={Boolean(RESEND_API_KEY)} from={MAIL_FROM} />
       <Suspense key={mailboxHref(search)} fallback={<MailboxLoading />}>
-        <Messages communityId={admin.communityId} {...search} />
+        <Messages communityId={admin.communityId} search={search} />
       </Suspense>
     </>
   );
