@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { migrateDatabase } from '@/db/migrate';
 import { communities, users } from '@/db/schema';
@@ -40,4 +41,11 @@ export async function createTestCommunity(): Promise<{ communityId: string; admi
     } satisfies SessionUser;
   };
   return { communityId: community.id, admin: await make('admin'), member: await make('member') };
+}
+
+/** A second admin of a test community (made in a community of its own, then moved in). */
+export async function addTestAdmin(community: { communityId: string }): Promise<SessionUser> {
+  const { admin } = await createTestCommunity();
+  await getDb().update(users).set({ communityId: community.communityId }).where(eq(users.id, admin.id));
+  return { ...admin, communityId: community.communityId };
 }

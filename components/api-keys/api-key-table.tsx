@@ -55,7 +55,7 @@ export function ApiKeyTable({ keys, now, order, highlightId }: { keys: ApiKeyLis
                 <Badge tone={state.tone}>{state.label}</Badge>
                 {rotatingUntil && (
                   <span className="mt-1 block text-xs text-amber-800">
-                    <RotationNote until={rotatingUntil} />
+                    <RotationNote until={rotatingUntil} short />
                   </span>
                 )}
               </TableCell>

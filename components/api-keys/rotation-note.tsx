@@ -1,7 +1,17 @@
 import { DateTime } from '../ui/date-time';
 
-/** "Old secret valid until 26 Nov 2026, 10:39 UTC, 2 hours from now": one line, wherever a rotation's grace period is shown. */
-export function RotationNote({ until }: { until: Date }) {
+/**
+ * A rotation's grace period, on one line: "Old secret valid until 26 Nov 2026, 10:39 UTC, 2 hours
+ * from now", or in a table cell, where that does not fit, "Old secret ends in 2 hours" (exact on hover).
+ */
+export function RotationNote({ until, short = false }: { until: Date; short?: boolean }) {
+  if (short) {
+    return (
+      <span className="whitespace-nowrap">
+        Old secret ends <DateTime value={until} />
+      </span>
+    );
+  }
   return (
     <>
       Old secret valid until <DateTime value={until} format="until" />

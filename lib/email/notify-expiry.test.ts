@@ -1,26 +1,26 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, getDb } from '@/db/index';
+import type { SessionUser } from '@/db/queries/users';
 import { expiringKeysDue } from '@/db/queries/expiring-keys';
-import { apiKeys, users } from '@/db/schema';
+import { apiKeys } from '@/db/schema';
 import { createTestKey, setTestKeyStatus } from '@/lib/api-keys/__fixtures__/test-keys';
 import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { editKey } from '@/lib/api-keys/manage-api-key';
 import { formatUtc } from '@/lib/format';
 import { rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
-import { createTestCommunity } from '@/test/db';
+import { addTestAdmin, createTestCommunity } from '@/test/db';
 import { mailOf } from './__fixtures__/calls';
 import { queueExpiryNotices } from './notify-expiry';
 
 const DAY = 86_400_000;
 let community: Awaited<ReturnType<typeof createTestCommunity>>;
-let second: Awaited<ReturnType<typeof createTestCommunity>>['admin'];
+let second: SessionUser;
 
 beforeAll(async () => {
   community = await createTestCommunity();
   // Another admin of the same community, who turns notifications on for a key someone else made.
-  second = { ...(await createTestCommunity()).admin, communityId: community.communityId };
-  await getDb().update(users).set({ communityId: community.communityId }).where(eq(users.id, second.id));
+  second = await addTestAdmin(community);
 });
 afterAll(async () => {
   await stopApiKeyInvalidation();

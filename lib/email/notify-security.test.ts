@@ -1,22 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, getDb } from '@/db/index';
-import { apiKeys, users } from '@/db/schema';
+import type { SessionUser } from '@/db/queries/users';
+import { apiKeys } from '@/db/schema';
 import { createTestKey, versionOf } from '@/lib/api-keys/__fixtures__/test-keys';
 import { stopApiKeyInvalidation } from '@/lib/api-keys/key-invalidation';
 import { changeKeyStatus, deleteKey, editKey, rotateKey } from '@/lib/api-keys/manage-api-key';
 import { rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
-import { createTestCommunity } from '@/test/db';
+import { addTestAdmin, createTestCommunity } from '@/test/db';
 import { calls, mailOf, usageRows, writeBatch } from './__fixtures__/calls';
 
 let community: Awaited<ReturnType<typeof createTestCommunity>>;
-let second: Awaited<ReturnType<typeof createTestCommunity>>['admin'];
+let second: SessionUser;
 
 beforeAll(async () => {
   community = await createTestCommunity();
   // Another admin of the same community makes the changes: the notice names them.
-  second = { ...(await createTestCommunity()).admin, communityId: community.communityId };
-  await getDb().update(users).set({ communityId: community.communityId }).where(eq(users.id, second.id));
+  second = await addTestAdmin(community);
 });
 afterAll(async () => {
   await stopApiKeyInvalidation();
