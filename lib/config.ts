@@ -13,9 +13,9 @@ const optionalString = z
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** How long a kind of row is kept (lib/retention/). Capped so a typo cannot reach before year 1. */
+/** How long a kind of row is kept (lib/retention/); more than a century is a typo. */
 const retentionDays = z.coerce
-  .number()
+  .number<string | undefined>()
   .int('must be a whole number of days')
   .min(1, 'must be at least 1 day')
   .max(36_500, 'must be at most 36500 days (100 years)');
