@@ -38,9 +38,14 @@ export async function runRetention(options: RetentionOptions = {}): Promise<Rete
     const tables: (PruneResult & { table: string })[] = [];
     for (const { table, steps } of pruners(cutoffs)) {
       if (pacing.signal?.aborted) break;
-      const result = await pruneInBatches(steps(context), pacing);
-      log.info({ table, ...result }, result.finished ? 'retention: old rows deleted' : 'retention: old rows deleted, the rest waits for the next run');
-      tables.push({ table, ...result });
+      // One table failing (a statement timeout) does not keep the others from being pruned.
+      try {
+        const result = await pruneInBatches(steps(context), pacing);
+        log.info({ table, ...result }, result.finished ? 'retention: old rows deleted' : 'retention: old rows deleted, the rest waits for the next run');
+        tables.push({ table, ...result });
+      } catch (error) {
+        log.warn({ table, err: error }, 'retention: pruning failed; retrying on the next run');
+      }
     }
     return tables;
   });
