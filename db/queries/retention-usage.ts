@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, exists, gt, gte, inArray, lt, lte, ne, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../index';
-import { apiKeys, apiKeySeenIps, apiRequests, apiUsageCallers, apiUsageHourly } from '../schema';
+import { apiKeys, apiRequests, apiUsageCallers, apiUsageHourly } from '../schema';
 import { countDeleted, deleteSome } from './delete-some';
 
 /**
@@ -69,25 +69,4 @@ export function deleteOldHourlyUsage({ db, keyIds, before, limit }: KeyBatch): P
 export function deleteOldCallers({ db, keyIds, before, limit }: KeyBatch): Promise<number> {
   const old = and(inArray(apiUsageCallers.apiKeyId, keyIds), lt(apiUsageCallers.lastSeenAt, before));
   return deleteSome(db, apiUsageCallers, old, limit);
-}
-
-/**
- * Seen addresses of these keys not used since `before` (per the callers rollup), so the new-IP
- * notice treats them as new again. Only on keys accepted since then from a known address: an
- * idle key keeps its addresses, or its next call would read as the key's first use
- * (db/queries/seen-ips.ts: a key with no other address is used for the first time).
- */
-export function deleteStaleSeenIps({ db, keyIds, before, limit }: KeyBatch): Promise<number> {
-  const callerSince = (...conditions: SQL[]) =>
-    db
-      .select({ one: sql`1` })
-      .from(apiUsageCallers)
-      .where(and(eq(apiUsageCallers.apiKeyId, apiKeySeenIps.apiKeyId), ...conditions));
-  const stale = and(
-    inArray(apiKeySeenIps.apiKeyId, keyIds),
-    lt(apiKeySeenIps.firstSeenAt, before),
-    notExists(callerSince(eq(apiUsageCallers.ip, apiKeySeenIps.ip), gte(apiUsageCallers.lastSeenAt, before))),
-    exists(callerSince(ne(apiUsageCallers.ip, ''), gte(apiUsageCallers.lastSeenAt, before), gte(apiUsageCallers.lastAllowedAt, before))),
-  );
-  return deleteSome(db, apiKeySeenIps, stale, limit);
 }

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/index';
 import { deleteFailedMail, deleteOldAuditEntries, deleteSentMail } from '@/db/queries/retention-records';
-import { deleteOldCallers, deleteOldHourlyUsage, deleteRequestRange, deleteStaleSeenIps, keyIdPage, requestWindow } from '@/db/queries/retention-usage';
+import { deleteStaleSeenIps, seenIpWindowEnd, type SeenIpCursor } from '@/db/queries/retention-seen-ips';
+import { deleteOldCallers, deleteOldHourlyUsage, deleteRequestRange, keyIdPage, requestWindow } from '@/db/queries/retention-usage';
 import type { RetentionCutoffs } from './cutoffs';
 import type { PruneStep } from './prune-in-batches';
 
@@ -20,9 +21,11 @@ export type Pruner = { table: string; steps: (context: PruneContext) => PruneSte
 
 /**
  * Raw usage rows, oldest id first: each statement reads the next `batchSize` rows by primary key
- * and deletes the old ones among them, which share a few heap pages (the time index would hand
- * them out key by key, scattered over the table: 2.8× slower at 250 000 rows, BENCHMARKS.md). The
- * walk stops at the first window with no old row; a row recorded late (the spool after an outage)
+ * and deletes the old ones among them, which share a few heap pages. Measured at 1 000 000 rows:
+ * the (key, at) index hands old rows out key by key, scattered over the table (2.8× slower); the
+ * BRIN index on `at` is fine on a fresh table but, once freed pages are reused by new rows (its
+ * ranges never narrow), scans 500 000 new rows to find each batch (480 ms against 5 ms). The walk
+ * stops at the first window with no old row; a row recorded late (the spool after an outage)
  * beyond it goes in a later run, once the rows recorded before it are old too.
  */
 function requestSteps({ db, cutoffs, batchSize, communityId }: PruneContext): PruneStep {
@@ -33,6 +36,20 @@ function requestSteps({ db, cutoffs, batchSize, communityId }: PruneContext): Pr
     if (!window || window.older === 0) return { deleted: 0, done: true };
     afterId = window.lastId;
     return { deleted: await deleteRequestRange({ db, ...window, before, communityId }), done: false };
+  };
+}
+
+/**
+ * Seen addresses: every one is checked against the callers rollup (a key's addresses seen long
+ * ago may still be in use), so the whole table is walked in primary-key stretches of `batchSize`.
+ */
+function seenIpSteps({ db, cutoffs, batchSize, communityId }: PruneContext): PruneStep {
+  let after: SeenIpCursor | null = null;
+  return async () => {
+    const last = await seenIpWindowEnd({ db, after, limit: batchSize, communityId });
+    const deleted = await deleteStaleSeenIps({ db, after, last, before: cutoffs.usage, communityId });
+    after = last;
+    return { deleted, done: last === null };
   };
 }
 
@@ -89,7 +106,7 @@ export function pruners(cutoffs: RetentionCutoffs): Pruner[] {
     { table: 'api_requests', steps: requestSteps },
     { table: 'api_usage_hourly', steps: keyByKey((c, keyIds) => deleteOldHourlyUsage({ ...key(c, keyIds), before: c.cutoffs.rollups })) },
     { table: 'api_usage_callers', steps: keyByKey((c, keyIds) => deleteOldCallers({ ...key(c, keyIds), before: c.cutoffs.rollups })) },
-    { table: 'api_key_seen_ips', steps: keyByKey((c, keyIds) => deleteStaleSeenIps({ ...key(c, keyIds), before: c.cutoffs.usage })) },
+    { table: 'api_key_seen_ips', steps: seenIpSteps },
     {
       table: 'mail_outbox',
       steps: inTurn(

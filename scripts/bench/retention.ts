@@ -6,7 +6,8 @@
  *   DATABASE_URL=postgres://…/retention_scratch node --conditions=react-server --import tsx scripts/bench/retention.ts
  *
  * Seeds 10 000 keys and 1 000 000 raw usage rows spread evenly over 120 days (SQL generate_series,
- * one hot key with 30 %), the rollups and seen addresses they imply, and 300 000 e-mails over 60
+ * one hot key with 30 %), the rollups and seen addresses they imply (written in time order, as the
+ * recorder writes them), and 300 000 e-mails over 60
  * days (an already seeded database is used as it is: seed one with --seed-only, then copy it with
  * createdb -T for each run);
  * reports the disk per million raw rows; then measures a 1 000-row usage insert (what the recorder
@@ -48,13 +49,13 @@ insert into api_requests (request_id, api_key_id, community_id, at, method, path
   from generate_series(1, 1000000) i;
 insert into api_usage_hourly (api_key_id, community_id, hour, outcome, requests)
   select api_key_id, min(community_id::text)::uuid, date_trunc('hour', at, 'UTC'), outcome, count(*)
-  from api_requests where api_key_id is not null group by api_key_id, date_trunc('hour', at, 'UTC'), outcome;
+  from api_requests where api_key_id is not null group by api_key_id, date_trunc('hour', at, 'UTC'), outcome order by 3;
 insert into api_usage_callers (api_key_id, community_id, integration_name, user_agent, ip, first_seen_at, last_seen_at, last_allowed_at, requests, denied)
   select api_key_id, min(community_id::text)::uuid, coalesce(integration_name, ''), coalesce(user_agent, ''), coalesce(ip, ''),
     min(at), max(at), max(at) filter (where outcome = 'ok'), count(*), count(*) filter (where outcome <> 'ok')
-  from api_requests where api_key_id is not null group by 1, 3, 4, 5;
+  from api_requests where api_key_id is not null group by 1, 3, 4, 5 order by 7;
 insert into api_key_seen_ips (api_key_id, ip, first_seen_at)
-  select api_key_id, ip, min(at) from api_requests where api_key_id is not null and outcome = 'ok' group by 1, 2;
+  select api_key_id, ip, min(at) from api_requests where api_key_id is not null and outcome = 'ok' group by 1, 2 order by 3;
 insert into mail_outbox (community_id, kind, dedupe_key, to_address, subject, text_body, html_body, status, created_at, sent_at)
   select '00000000-0000-0000-0000-000000000001', 'digest', 'bench:' || g, 'bench@example.com', 'Digest', repeat('text ', 200), repeat('<p>html</p>', 100),
     (case when g % 100 = 0 then 'failed' when g % 1000 = 1 then 'pending' else 'sent' end)::mail_status,
