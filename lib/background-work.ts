@@ -7,21 +7,24 @@ import { startMailWorker } from '@/lib/email/outbox-worker';
 import { log } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
 import { rateLimiter } from '@/lib/rate-limit/limiter';
+import { startRetentionJob } from '@/lib/retention/retention-job';
 
 /**
  * Everything this instance does besides answering requests, started once per process by
  * instrumentation.ts's register(): the usage recorder the routes append to, the key cache's LISTEN
- * for changes, the mail outbox worker and the notice job (digests, late IP-refusal notices, expiry reminders). Every
- * instance runs all of it; the database decides which one sends each message, so none is sent twice.
+ * for changes, the mail outbox worker, the notice job (digests, late IP-refusal notices, expiry
+ * reminders) and retention (old rows deleted hourly). Every instance runs all of it; the database
+ * decides which one sends each message, so none is sent twice, and which one prunes, so only one does.
  */
 export function startBackgroundWork(): void {
   const state = processState();
   if (state.drain) return;
   // The drain exists before anything starts, and learns each part as it starts: if a later part
   // fails to start, what did start (the usage buffer above all) is still drained on shutdown.
-  // Order: usage rows (their batches queue notices), the notice job, then the outbox sends what
-  // both just queued; the key listener last. A failing step never skips the next.
-  const steps = { usage: noop, notices: noop, mail: noop, keys: noop, rateLimits: noop };
+  // Order: retention first (it only finishes its statement in progress), usage rows (their batches
+  // queue notices), the notice job, then the outbox sends what both just queued; the key listener
+  // last. A failing step never skips the next.
+  const steps = { retention: noop, usage: noop, notices: noop, mail: noop, keys: noop, rateLimits: noop };
   state.drain = async () => {
     for (const [name, run] of Object.entries(steps)) {
       try {
@@ -51,6 +54,7 @@ export function startBackgroundWork(): void {
   const mail = startMailWorker();
   steps.mail = () => mail.shutDown();
   steps.notices = startNoticeJob();
+  steps.retention = startRetentionJob();
   const { RESEND_API_KEY, MAIL_FROM } = config;
   log.info(
     RESEND_API_KEY ? { delivery: 'resend', from: MAIL_FROM } : { delivery: 'mailbox' },

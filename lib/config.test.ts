@@ -44,10 +44,31 @@ describe('loadConfig', () => {
     [{ USAGE_SPOOL_MAX_BYTES: '-1' }, 'USAGE_SPOOL_MAX_BYTES'],
     [{ SEED_ADMIN_EMAIL: 'admin' }, 'SEED_ADMIN_EMAIL'],
     [{ SEED_MEMBER_PASSWORD: 'short' }, 'SEED_MEMBER_PASSWORD'],
+    [{ USAGE_RETENTION_DAYS: '0' }, 'USAGE_RETENTION_DAYS'],
+    [{ USAGE_RETENTION_DAYS: '7.5' }, 'USAGE_RETENTION_DAYS'],
+    [{ MAIL_RETENTION_DAYS: 'a month' }, 'MAIL_RETENTION_DAYS'],
+    [{ ROLLUP_RETENTION_DAYS: '99999' }, 'ROLLUP_RETENTION_DAYS'],
+    [{ AUDIT_RETENTION_DAYS: '-1' }, 'AUDIT_RETENTION_DAYS'],
+    [{ ROLLUP_RETENTION_DAYS: '30' }, 'ROLLUP_RETENTION_DAYS'],
   ])('names the bad variable: %o', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
     expect(problems[0].startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('keeps usage 90 days, rollups 400, mail 30 and the audit log forever unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ USAGE_RETENTION_DAYS: 90, ROLLUP_RETENTION_DAYS: 400, MAIL_RETENTION_DAYS: 30 });
+    expect(config.AUDIT_RETENTION_DAYS).toBeUndefined();
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '' }).AUDIT_RETENTION_DAYS).toBeUndefined();
+    expect(loadConfig({ USAGE_RETENTION_DAYS: '7', ROLLUP_RETENTION_DAYS: '7', AUDIT_RETENTION_DAYS: '3650' })).toMatchObject({ USAGE_RETENTION_DAYS: 7, ROLLUP_RETENTION_DAYS: 7, AUDIT_RETENTION_DAYS: 3650 });
+  });
+
+  it('says why rollups may not be kept for less time than the raw rows', () => {
+    expect(problemsOf({ USAGE_RETENTION_DAYS: '500' })).toEqual([
+      'ROLLUP_RETENTION_DAYS: must be at least USAGE_RETENTION_DAYS (500): rollups are kept at least as long as the raw rows',
+    ]);
+    expect(problemsOf({ USAGE_RETENTION_DAYS: '0' })).toEqual(['USAGE_RETENTION_DAYS: must be at least 1 day']);
   });
 
   it('reports every bad variable at once', () => {

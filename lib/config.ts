@@ -13,6 +13,13 @@ const optionalString = z
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** How long a kind of row is kept (lib/retention/); more than a century is a typo. */
+const retentionDays = z.coerce
+  .number<string | undefined>()
+  .int('must be a whole number of days')
+  .min(1, 'must be at least 1 day')
+  .max(36_500, 'must be at most 36500 days (100 years)');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1, 'must be a port number (1-65535)').max(65535, 'must be a port number (1-65535)').default(3000),
@@ -56,6 +63,14 @@ const envSchema = z.object({
   USAGE_SPOOL_DIR: optionalString.default('.data/usage-spool'),
   /** Rows beyond the memory buffer (a database outage) spill to the spool up to this many bytes, then are dropped. */
   USAGE_SPOOL_MAX_BYTES: z.coerce.number().int('must be a whole number of bytes').min(0, 'must be 0 or more bytes').default(1024 ** 3),
+  /** Raw usage rows (the request log), and the window of addresses a key counts as seen. */
+  USAGE_RETENTION_DAYS: retentionDays.default(90),
+  /** Hourly counts and callers per key: the charts, the integrations seen. */
+  ROLLUP_RETENTION_DAYS: retentionDays.default(400),
+  /** Sent and failed e-mail (pending mail is always kept). */
+  MAIL_RETENTION_DAYS: retentionDays.default(30),
+  /** The audit log is the security record: unset, it is kept forever. */
+  AUDIT_RETENTION_DAYS: optionalString.pipe(retentionDays.optional()),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'TRUSTED_PROXIES'> & {
@@ -90,6 +105,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // Links in real e-mails must reach the app, not the recipient's own localhost.
   if (parsed.success && parsed.data.NODE_ENV === 'production' && parsed.data.RESEND_API_KEY && !parsed.data.APP_URL) {
     problems.push('APP_URL: required in production when RESEND_API_KEY is set (links in e-mails point to it)');
+  }
+  // The charts and the seen addresses read the rollups over the whole raw window.
+  if (parsed.success && parsed.data.ROLLUP_RETENTION_DAYS < parsed.data.USAGE_RETENTION_DAYS) {
+    problems.push(`ROLLUP_RETENTION_DAYS: must be at least USAGE_RETENTION_DAYS (${parsed.data.USAGE_RETENTION_DAYS}): rollups are kept at least as long as the raw rows`);
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return { ...parsed.data, TRUSTED_PROXIES: trustedProxies };
