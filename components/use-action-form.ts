@@ -14,7 +14,7 @@ type Options<TIn extends FieldValues, TOut> = UseFormProps<TIn, unknown, TOut> &
  * values it echoes. Once hydrated, `form.handleSubmit` validates in the browser first and cancels
  * that post; call `submit(values)` from it for the same action's answer.
  */
-export function useActionForm<TIn extends FieldValues, TOut = TIn, R = unknown>(action: FormAction<R>, { defaultValues, ...options }: Options<TIn, TOut>) {
+export function useActionForm<TIn extends FieldValues, TOut extends FieldValues = TIn, R = unknown>(action: FormAction<R>, { defaultValues, ...options }: Options<TIn, TOut>) {
   const [answer, formAction] = useActionState(action, NO_ANSWER as FormState<R>);
   // Joined into a string so the memo holds across renders: a new errors object would make
   // react-hook-form set the errors again on every render.

@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/card';
 import { findCommunity } from '@/db/queries/communities';
 import { requireAdmin } from '@/lib/auth';
 import { crumbs, routes } from '@/lib/routes';
-import { createApiKeyAction } from './actions';
+import { createApiKeyFormAction } from './actions';
 
 export const metadata: Metadata = { title: 'Create an API Key' };
 
@@ -20,7 +20,7 @@ export default async function NewApiKeyPage() {
         description="The key is shown once, right after you submit. Only a fingerprint of it is stored."
       />
       <Card className="max-w-2xl">
-        <CreateApiKeyForm action={createApiKeyAction} defaultPrefix={community?.defaultKeyPrefix ?? 'ic'} />
+        <CreateApiKeyForm action={createApiKeyFormAction} defaultPrefix={community?.defaultKeyPrefix ?? 'ic'} />
       </Card>
     </>
   );

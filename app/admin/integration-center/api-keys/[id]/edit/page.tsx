@@ -8,7 +8,7 @@ import { requireAdmin } from '@/lib/auth';
 import { rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
 import { formatIpLimits } from '@/lib/ip-limits';
 import { crumbs, routes } from '@/lib/routes';
-import { editApiKeyAction, previewIpLimitsAction } from '../actions';
+import { editApiKeyFormAction, previewIpLimitsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit API key' };
 
@@ -29,7 +29,7 @@ export default async function EditApiKeyPage({ params }: { params: Promise<{ id:
       <Card className="max-w-2xl">
         <EditApiKeyForm
           keepExpiryLabel={keep}
-          save={editApiKeyAction}
+          save={editApiKeyFormAction}
           preview={previewIpLimitsAction}
           defaults={{
             id: key.id,
