@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { expect, test } from '@playwright/test';
 import { callApi, createKeyThroughUi, uniqueName } from './fixtures';
-import { OWN_SERVER_PORTS, useOwnServer } from './own-server';
+import { OWN_SERVER_PORTS, ownServerFor } from './own-server';
 import { SignInPage } from './pages/sign-in-page';
 
 /**
@@ -13,7 +13,7 @@ import { SignInPage } from './pages/sign-in-page';
  * This spec starts a server of its own, logging every request, on a database on disk, so both can
  * be read afterwards.
  */
-const own = useOwnServer('hostile', OWN_SERVER_PORTS.hostileInput);
+const own = ownServerFor('hostile', OWN_SERVER_PORTS.hostileInput);
 const port = OWN_SERVER_PORTS.hostileInput;
 const server = own.url;
 const { adminPassword, pgliteDir } = own;

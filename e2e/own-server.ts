@@ -7,7 +7,7 @@ import { secretScanningKeysPort } from '../playwright.config';
 import { startServer, type RunningServer } from '../scripts/bench/server';
 
 /** Ports of the specs that start a server of their own, beside the run's (and its fake GitHub). */
-export const OWN_SERVER_PORTS = { hostileInput: secretScanningKeysPort + 1, signInWithoutJavaScript: secretScanningKeysPort + 2 } as const;
+export const OWN_SERVER_PORTS = { hostileInput: secretScanningKeysPort + 1, formsBeforeJavaScript: secretScanningKeysPort + 2 } as const;
 
 export type OwnServer = {
   url: string;
@@ -25,7 +25,7 @@ export type OwnServer = {
  * logging every request, on a database on disk, so the spec can search its whole log and storage.
  * Started before the spec's tests and removed after them.
  */
-export function useOwnServer(name: string, port: number): OwnServer {
+export function ownServerFor(name: string, port: number): OwnServer {
   const url = `http://127.0.0.1:${port}`;
   const adminPassword = randomBytes(18).toString('base64url');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `ic-${name}-`));

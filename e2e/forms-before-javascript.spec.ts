@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createKeyThroughUi } from './fixtures';
-import { OWN_SERVER_PORTS, useOwnServer } from './own-server';
+import { callApi, createKeyThroughUi } from './fixtures';
+import { OWN_SERVER_PORTS, ownServerFor } from './own-server';
 import { ApiKeyPage } from './pages/api-key-page';
+import { CreateApiKeyPage } from './pages/create-api-key-page';
 import { SignInPage } from './pages/sign-in-page';
 
 /**
@@ -10,7 +11,7 @@ import { SignInPage } from './pages/sign-in-page';
  * starts a server of its own that logs every request (the run's logs warnings only), so its
  * whole log can be searched for the password.
  */
-const own = useOwnServer('no-javascript', OWN_SERVER_PORTS.signInWithoutJavaScript);
+const own = ownServerFor('no-javascript', OWN_SERVER_PORTS.formsBeforeJavaScript);
 const email = 'admin@example.com';
 const wrongPassword = 'Wrong-password-never-in-a-url-1';
 
@@ -82,4 +83,23 @@ test('the key edit form shows its values and saves them, landing on the key’s 
   await expect(page).toHaveURL(`${own.url}${keyPath}`);
   await expect(page.getByRole('heading', { level: 1, name: `${name} renamed` })).toBeVisible();
   await expect(page.getByText('Saved before any script ran')).toBeVisible();
+});
+
+test('a key created before the page’s script ran is shown once the answer’s page is interactive', async ({ browser }) => {
+  const page = await SignInPage.newBrowser(browser, { email, password: own.adminPassword }, own.url);
+  // The form arrives but its script does not (a slow first load): the submit is the browser's own.
+  await page.route('**/_next/static/**/*.js', (route) => route.abort());
+  await page.goto('/admin/integration-center/api-keys/new');
+  await page.unroute('**/_next/static/**/*.js');
+  const name = `Before hydration ${Date.now().toString(36)}`;
+  const form = new CreateApiKeyPage(page);
+  await form.fill({ name });
+  const posted = page.waitForRequest((request) => request.method() === 'POST');
+  await form.submit();
+  expect((await posted).headers()['next-action'], 'a plain form post, not the hydrated form’s call').toBeUndefined();
+
+  const key = await form.createdKey();
+  expect((await callApi('/api/v1/me', { key, server: own.url })).status, 'the key shown is the key created').toBe(200);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
 });
