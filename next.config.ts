@@ -5,6 +5,9 @@ import { NON_PAGE_CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from './lib/secu
 const nextConfig: NextConfig = {
   // server.ts owns the process; Next only renders and routes.
   poweredByHeader: false,
+  // `npm run dev` serves its scripts to localhost only: opened at 127.0.0.1 the page never became
+  // interactive. (Forms post to their actions either way, so nothing typed reaches a URL.)
+  allowedDevOrigins: ['127.0.0.1'],
   // `next dev` logs incoming URLs whole; a key someone put in one (an API call, or any URL holding
   // something key-shaped) must not reach the console.
   logging: { incomingRequests: { ignore: [/^\/api\/v1\//, new RegExp(API_KEY_SOURCE)] } },

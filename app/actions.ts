@@ -1,8 +1,8 @@
 'use server';
 
-import { signOut } from '@/lib/session';
+import { endSessionAndSignOut } from '@/lib/session';
 import { routes } from '@/lib/routes';
 
 export async function signOutAction() {
-  await signOut({ redirectTo: routes.signIn });
+  await endSessionAndSignOut(routes.signIn);
 }

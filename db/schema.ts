@@ -75,6 +75,27 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
 });
 
+/**
+ * One row per signed-in browser (lib/session-store.ts): the session cookie names its row, and a
+ * cookie whose row is gone (signed out, expired, idle, or the user's role or password changed:
+ * a trigger in the `sessions` migration deletes their rows) signs no one in, whatever the cookie says.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    /** Written at most once a minute (lib/session-lifetime.ts): the idle timeout counts from it. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** created_at + SESSION_MAX_AGE_HOURS: the session ends then, however active. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('sessions_user_id_idx').on(table.userId)],
+);
+
 export const apiKeyStatus = pgEnum('api_key_status', API_KEY_STATUSES);
 
 export const apiKeys = pgTable(

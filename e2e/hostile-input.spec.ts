@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { expect, test } from '@playwright/test';
-import { secretScanningKeysPort } from '../playwright.config';
-import { startServer, type RunningServer } from '../scripts/bench/server';
 import { callApi, createKeyThroughUi, uniqueName } from './fixtures';
+import { OWN_SERVER_PORTS, ownServerFor } from './own-server';
 import { SignInPage } from './pages/sign-in-page';
 
 /**
@@ -16,31 +13,13 @@ import { SignInPage } from './pages/sign-in-page';
  * This spec starts a server of its own, logging every request, on a database on disk, so both can
  * be read afterwards.
  */
-const port = secretScanningKeysPort + 1;
-const server = `http://127.0.0.1:${port}`;
-const adminPassword = randomBytes(18).toString('base64url');
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ic-hostile-'));
-const pgliteDir = path.join(dataDir, 'pglite');
+const own = ownServerFor('hostile', OWN_SERVER_PORTS.hostileInput);
+const port = OWN_SERVER_PORTS.hostileInput;
+const server = own.url;
+const { adminPassword, pgliteDir } = own;
 
 test.use({ baseURL: server, storageState: { cookies: [], origins: [] } });
 test.describe.configure({ timeout: 240_000 });
-
-let running: RunningServer | undefined;
-let log = '';
-
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  running = await startServer({
-    port,
-    databaseUrl: '',
-    env: { PGLITE_DIR: pgliteDir, LOG_LEVEL: 'info', SEED_ADMIN_PASSWORD: adminPassword, UNAUTHENTICATED_RATE_LIMIT: '1000', REDIS_URL: '', APP_URL: server },
-    onOutput: (chunk) => void (log += chunk),
-  });
-});
-test.afterAll(() => {
-  running?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** CONNECT through Node's client: the answer arrives as a 'connect' event with the socket. */
 function connect(target: string): Promise<{ status: number; body: string }> {
@@ -105,7 +84,8 @@ test('a key sent anywhere in a URL is refused, and neither the log nor the datab
   expect(await connect(`${key}:443`)).toMatchObject({ status: 405, body: expect.stringContaining('"code":"method_not_allowed"') });
 
   // Stopping flushes the buffered usage rows and closes the database cleanly.
-  expect(await running!.stop()).toBe(0);
+  expect(await own.running().stop()).toBe(0);
+  const log = own.log();
 
   expect(log).toContain(`"path":"/api/v1/me/${hint}"`);
   expect(log).toContain('"method":"CONNECT"');

@@ -6,6 +6,7 @@ import { ApiKeyPage } from './pages/api-key-page';
 import { CreateApiKeyPage } from './pages/create-api-key-page';
 import { MailboxPage } from './pages/mailbox-page';
 import { PermissionsFields } from './pages/permissions-fields';
+import { SignInPage } from './pages/sign-in-page';
 
 // Scalar loads a 4.8 MB bundle, then the document, before it renders (as in api-reference.spec.ts).
 const RENDERED = { timeout: 30_000 };
@@ -198,7 +199,9 @@ test.describe('server actions need an Origin header', () => {
     expect(await keyListed(page, name)).toBe(1);
   });
 
-  test('no page renders where the proxy does not run, so no action runs there', async ({ page }) => {
+  test('no page renders where the proxy does not run, so no action runs there', async ({ browser }) => {
+    // A session of its own: the sign-out replayed below ends it on the server.
+    const page = await SignInPage.newBrowser(browser, admin);
     await page.goto('/admin/integration-center');
     // Sign out is on every page, so Next can run it on the not-found page too.
     const signOut = await caughtAction(page, () => page.getByRole('button', { name: 'Sign out' }).click());

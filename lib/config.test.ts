@@ -22,6 +22,8 @@ describe('loadConfig', () => {
     expect(config.SEED_ADMIN_EMAIL).toBe('admin@example.com');
     expect(config.TRUSTED_PROXIES).toEqual({ kind: 'none' });
     expect(config.SECRET_SCANNING_KEYS_URL).toBe('https://api.github.com/meta/public_keys/secret_scanning');
+    expect(config.SESSION_MAX_AGE_HOURS).toBe(8);
+    expect(config.SESSION_IDLE_MINUTES).toBe(60);
   });
 
   it('treats empty variables as unset', () => {
@@ -50,6 +52,9 @@ describe('loadConfig', () => {
     [{ ROLLUP_RETENTION_DAYS: '99999' }, 'ROLLUP_RETENTION_DAYS'],
     [{ AUDIT_RETENTION_DAYS: '-1' }, 'AUDIT_RETENTION_DAYS'],
     [{ ROLLUP_RETENTION_DAYS: '30' }, 'ROLLUP_RETENTION_DAYS'],
+    [{ SESSION_MAX_AGE_HOURS: '0' }, 'SESSION_MAX_AGE_HOURS'],
+    [{ SESSION_MAX_AGE_HOURS: '1.5' }, 'SESSION_MAX_AGE_HOURS'],
+    [{ SESSION_IDLE_MINUTES: '1' }, 'SESSION_IDLE_MINUTES'],
   ])('names the bad variable: %o', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

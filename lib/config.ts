@@ -58,6 +58,15 @@ const envSchema = z.object({
   ),
   /** Calls per minute per client IP that present no valid key. */
   UNAUTHENTICATED_RATE_LIMIT: z.coerce.number().int('must be a whole number of calls per minute').min(1, 'must be at least 1 call per minute').default(60),
+  /** A session ends this long after sign-in, however active (lib/session-lifetime.ts). */
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int('must be a whole number of hours')
+    .min(1, 'must be at least 1 hour')
+    .max(720, 'must be at most 720 hours (30 days)')
+    .default(8),
+  /** A session ends after this long without a request; measured to the minute. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int('must be a whole number of minutes').min(5, 'must be at least 5 minutes').default(60),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
   /** Usage rows on disk until the database has them (a subdirectory per database). */
   USAGE_SPOOL_DIR: optionalString.default('.data/usage-spool'),

@@ -3,13 +3,24 @@ import 'server-only';
 // the role rule (roles.ts) and the guard (auth.ts) run for real.
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { findSessionUser, type SessionUser } from '@/db/queries/users';
+import type { SessionUser } from '@/db/queries/users';
+import { getConfig } from './config';
 import { authorizeCredentials } from './credentials';
 import { log } from './logger';
 import { clientIpFrom } from './request-stamp';
+import { endSession, sessionUser, startSession } from './session-store';
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+declare module 'next-auth' {
+  interface Session {
+    /** The sessions row the cookie names (lib/session-store.ts). */
+    sessionId?: string;
+  }
+}
+
+// A function, so the configuration is read when a request needs it, not when `next build` imports this.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  // The cookie's own lifetime; the session's row ends it earlier when signed out or idle.
+  session: { strategy: 'jwt', maxAge: getConfig().SESSION_MAX_AGE_HOURS * 60 * 60 },
   pages: { signIn: '/sign-in' },
   trustHost: true,
   providers: [
@@ -20,13 +31,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    async jwt({ token, user, trigger }) {
+      if (trigger === 'signIn' && user?.id) {
+        token.sub = user.id;
+        token.sid = await startSession(user.id);
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === 'string') session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Every way out (the Sign out button's action, next-auth's own sign-out route) ends the row.
+    async signOut(message) {
+      if ('token' in message) await endSession(message.token?.sid);
     },
   },
   logger: {
@@ -40,11 +61,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     debug() {},
   },
-});
+}));
 
-/** The signed-in user, read from the database (not the token) so role changes apply at once. */
+/**
+ * The signed-in user: the session's row must still exist and last (lib/session-store.ts), and the
+ * user is read from the database (not the token) so role changes apply at once.
+ */
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
-  const id = session?.user?.id;
-  return id ? findSessionUser({ id }) : null;
+  return session ? sessionUser({ sessionId: session.sessionId, userId: session.user?.id }) : null;
+}
+
+/** Ends the current session on the server (not only its cookie), then clears the cookie. */
+export async function endSessionAndSignOut(redirectTo: string): Promise<void> {
+  // Before signOut(): it swallows errors from its events, and a session the database still holds
+  // must not look ended. If this fails, the cookie is kept and Sign out can be tried again.
+  await endSession((await auth())?.sessionId);
+  await signOut({ redirectTo });
 }

@@ -4,26 +4,28 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm, type UseFormReturn } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import { NEW_KEY_EXPIRY } from '@/lib/api-keys/expiry';
 import { toast } from 'sonner';
 import { NEW_KEY_PERMISSIONS } from '@/lib/api-keys/permissions';
 import { KEY_PREFIX_RULE } from '@/lib/api-keys/prefix';
 import { NEW_KEY_RATE_LIMIT, rateLimitFormFields } from '@/lib/api-keys/rate-limit-policy';
-import type { FormState } from '@/lib/form-state';
+import type { FormAction } from '@/lib/form-state';
 import { routes } from '@/lib/routes';
 import { apiKeyFormSchema, type ApiKeyFormInput, type ApiKeyFormValues } from '@/lib/validations/api-key';
 import { applyServerErrors } from '../apply-server-errors';
+import { withValue } from '../field-defaults';
 import { Button } from '../ui/button';
 import { FormAlert } from '../ui/form-alert';
 import { Field, fieldControlProps } from '../ui/field';
 import { Input } from '../ui/input';
 import { KeyCreatedDialog } from './key-created-dialog';
+import { useActionForm } from '../use-action-form';
 import { KeySettingsFields, type KeySettingsInput } from './key-settings-fields';
 
 export type CreatedKey = { id: string; name: string; key: string };
 type Props = {
-  action: (input: ApiKeyFormValues) => Promise<FormState<CreatedKey>>;
+  action: FormAction<CreatedKey>;
   defaultPrefix: string;
   /** A curl command that calls the API with `$API_KEY`; the dialog shows it with the new key in. */
   tryCommand: string;
@@ -31,15 +33,16 @@ type Props = {
 
 export function CreateApiKeyForm({ action, defaultPrefix, tryCommand }: Props) {
   const router = useRouter();
-  const [created, setCreated] = useState<CreatedKey | null>(null);
-  const form = useForm<ApiKeyFormInput, unknown, ApiKeyFormValues>({
+  const { form, formAction, answer, submit } = useActionForm<ApiKeyFormInput, ApiKeyFormValues, CreatedKey>(action, {
     resolver: zodResolver(apiKeyFormSchema),
     defaultValues: { name: '', description: '', prefix: '', ipLimits: '', notifyOnUse: false, permissions: NEW_KEY_PERMISSIONS, ...rateLimitFormFields(NEW_KEY_RATE_LIMIT), expiry: NEW_KEY_EXPIRY, expiresOn: '' },
   });
+  // Posted before hydration, the answer holds the new key: the dialog shows it once the page is interactive.
+  const [created, setCreated] = useState<CreatedKey | null>(answer.ok ? (answer.data ?? null) : null);
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await action(values);
+    const result = await submit(values);
     if (result.ok && result.data) {
       setCreated(result.data);
       return;
@@ -60,7 +63,7 @@ export function CreateApiKeyForm({ action, defaultPrefix, tryCommand }: Props) {
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isSubmitting}>
+      <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isSubmitting}>
         <FormAlert message={errors.root?.message} />
         <KeySettingsFields form={form as unknown as UseFormReturn<KeySettingsInput>}>
           <Field
@@ -76,7 +79,7 @@ export function CreateApiKeyForm({ action, defaultPrefix, tryCommand }: Props) {
               placeholder={defaultPrefix}
               className="font-mono"
               {...fieldControlProps('prefix', errors.prefix?.message, true)}
-              {...form.register('prefix')}
+              {...withValue(form, 'prefix')}
             />
           </Field>
         </KeySettingsFields>

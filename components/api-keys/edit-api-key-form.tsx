@@ -4,10 +4,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm, type UseFormReturn } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { RefusedCaller } from '@/lib/api-keys/manage-api-key';
-import type { FormState } from '@/lib/form-state';
+import type { FormAction, FormState } from '@/lib/form-state';
 import { routes } from '@/lib/routes';
 import { apiKeyEditSchema, type ApiKeyEditInput, type ApiKeyEditValues } from '@/lib/validations/api-key';
 import { applyServerErrors } from '../apply-server-errors';
@@ -15,12 +15,13 @@ import { Button } from '../ui/button';
 import { DateTime } from '../ui/date-time';
 import { FormAlert } from '../ui/form-alert';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../ui/dialog';
+import { useActionForm } from '../use-action-form';
 import { KeySettingsFields, type KeySettingsInput } from './key-settings-fields';
 
 type Props = {
   defaults: ApiKeyEditInput;
   keepExpiryLabel: string;
-  save: (input: ApiKeyEditValues) => Promise<FormState<{ changed: string[] }>>;
+  save: FormAction<{ changed: string[] }>;
   preview: (input: { id: string; ipLimits: string }) => Promise<FormState<RefusedCaller[]>>;
 };
 
@@ -29,12 +30,15 @@ export function EditApiKeyForm({ defaults, keepExpiryLabel, save, preview }: Pro
   const router = useRouter();
   const [refused, setRefused] = useState<{ callers: RefusedCaller[]; values: ApiKeyEditValues } | null>(null);
   const [saving, setSaving] = useState(false);
-  const form = useForm<ApiKeyEditInput, unknown, ApiKeyEditValues>({ resolver: zodResolver(apiKeyEditSchema), defaultValues: defaults });
+  const { form, formAction, submit } = useActionForm<ApiKeyEditInput, ApiKeyEditValues, { changed: string[] }>(save, {
+    resolver: zodResolver(apiKeyEditSchema),
+    defaultValues: defaults,
+  });
   const { errors, isSubmitting } = form.formState;
 
   async function commit(values: ApiKeyEditValues) {
     setSaving(true);
-    const result = await save(values);
+    const result = await submit(values);
     setSaving(false);
     setRefused(null);
     if (!result.ok) return applyServerErrors(form, result);
@@ -54,7 +58,10 @@ export function EditApiKeyForm({ defaults, keepExpiryLabel, save, preview }: Pro
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isSubmitting}>
+      <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isSubmitting}>
+        {/* Not fields anyone edits: which key, as loaded; posted with the rest before hydration. */}
+        <input type="hidden" name="id" value={defaults.id} />
+        <input type="hidden" name="version" value={defaults.version} />
         <FormAlert message={errors.root?.message} />
         <KeySettingsFields form={form as unknown as UseFormReturn<KeySettingsInput>} keepExpiryLabel={keepExpiryLabel} />
         <div className="flex items-center gap-3 border-t border-slate-200 pt-5">

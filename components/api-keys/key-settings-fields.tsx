@@ -4,6 +4,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { EXPIRY_CHOICES, EXPIRY_CHOICE_VALUES } from '@/lib/api-keys/expiry';
 import type { KeyPermissions } from '@/lib/api-keys/permissions';
 import { MAX_IP_LIMIT_ENTRIES } from '@/lib/ip-limits';
+import { withChecked, withValue } from '../field-defaults';
 import { Field, fieldControlProps } from '../ui/field';
 import { controlClass, Input, Textarea } from '../ui/input';
 import { PermissionsFields } from './permissions-fields';
@@ -42,10 +43,10 @@ export function KeySettingsFields({ form, keepExpiryLabel, children }: Props) {
   return (
     <>
       <Field id="name" label="Name" error={error('name')} hint="Shown in lists and e-mails, e.g. “Jira sync”.">
-        <Input autoComplete="off" {...fieldControlProps('name', error('name'), true)} {...form.register('name')} />
+        <Input autoComplete="off" {...fieldControlProps('name', error('name'), true)} {...withValue(form, 'name')} />
       </Field>
       <Field id="description" label="Description" optional error={error('description')} hint="What uses this key, and who to ask about it.">
-        <Textarea rows={3} {...fieldControlProps('description', error('description'), true)} {...form.register('description')} />
+        <Textarea rows={3} {...fieldControlProps('description', error('description'), true)} {...withValue(form, 'description')} />
       </Field>
       {children}
       <PermissionsFields form={form} />
@@ -57,11 +58,11 @@ export function KeySettingsFields({ form, keepExpiryLabel, children }: Props) {
         error={error('ipLimits')}
         hint={`One IPv4 or IPv6 address or CIDR range per line, e.g. 203.0.113.0/24 or 2001:db8::/32 (at most ${MAX_IP_LIMIT_ENTRIES}). Empty allows any address.`}
       >
-        <Textarea rows={4} spellCheck={false} className="font-mono whitespace-pre" {...fieldControlProps('ipLimits', error('ipLimits'), true)} {...form.register('ipLimits')} />
+        <Textarea rows={4} spellCheck={false} className="font-mono whitespace-pre" {...fieldControlProps('ipLimits', error('ipLimits'), true)} {...withValue(form, 'ipLimits')} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="expiry" label="Expires" error={error('expiry')} hint={expiry === 'never' ? NEVER_EXPIRES_NOTE : undefined}>
-          <select className={controlClass} {...fieldControlProps('expiry', error('expiry'), expiry === 'never')} {...form.register('expiry')}>
+          <select className={controlClass} {...fieldControlProps('expiry', error('expiry'), expiry === 'never')} {...withValue(form, 'expiry')}>
             {keepExpiryLabel && <option value="keep">{keepExpiryLabel}</option>}
             {EXPIRY_CHOICE_VALUES.map((choice) => (
               <option key={choice} value={choice}>
@@ -72,7 +73,7 @@ export function KeySettingsFields({ form, keepExpiryLabel, children }: Props) {
         </Field>
         {expiry === 'custom' && (
           <Field id="expiresOn" label="Expiry date" error={error('expiresOn')} hint="The key stops working at the end of this day (UTC).">
-            <Input type="date" min={today} {...fieldControlProps('expiresOn', error('expiresOn'), true)} {...form.register('expiresOn')} />
+            <Input type="date" min={today} {...fieldControlProps('expiresOn', error('expiresOn'), true)} {...withValue(form, 'expiresOn')} />
           </Field>
         )}
       </div>
@@ -84,7 +85,7 @@ export function KeySettingsFields({ form, keepExpiryLabel, children }: Props) {
             type="checkbox"
             aria-describedby="notifyOnUse-help"
             className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
-            {...form.register('notifyOnUse')}
+            {...withChecked(form, 'notifyOnUse')}
           />
           Receive an email when this API key is used
         </label>

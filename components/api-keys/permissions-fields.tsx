@@ -2,6 +2,7 @@
 
 import type { UseFormReturn } from 'react-hook-form';
 import { LEVEL_VALUES, PERMISSION_LEVELS, PERMISSION_RESOURCES, RESOURCE_VALUES } from '@/lib/api-keys/permissions';
+import { withChecked } from '../field-defaults';
 import { Fieldset, radioPillClass } from '../ui/fieldset';
 import type { KeySettingsInput } from './key-settings-fields';
 
@@ -59,9 +60,8 @@ export function PermissionsFields({ form }: Props) {
                     <input
                       id={`${id}-${level}`}
                       type="radio"
-                      value={level}
                       className="size-4 accent-brand-600"
-                      {...form.register(`permissions.${resource}`)}
+                      {...withChecked(form, `permissions.${resource}`, level)}
                     />
                     {PERMISSION_LEVELS[level].label}
                   </label>

@@ -3,6 +3,7 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { NO_LIMIT_LABEL, RATE_LIMIT_MAX, RATE_LIMIT_MIN, RATE_LIMIT_WINDOW_VALUES, RATE_LIMIT_WINDOWS } from '@/lib/api-keys/rate-limit-policy';
 import { formatCount } from '@/lib/format';
+import { withChecked, withValue } from '../field-defaults';
 import { Field, fieldControlProps } from '../ui/field';
 import { Fieldset, radioPillClass } from '../ui/fieldset';
 import { controlClass, Input } from '../ui/input';
@@ -31,11 +32,11 @@ export function RateLimitFields({ form }: Props) {
     >
       <div className="flex flex-wrap gap-2">
         <label htmlFor="rateLimitChoice-none" className={radioPillClass}>
-          <input id="rateLimitChoice-none" type="radio" value="none" className="size-4 accent-brand-600" {...form.register('rateLimitChoice')} />
+          <input id="rateLimitChoice-none" type="radio" className="size-4 accent-brand-600" {...withChecked(form, 'rateLimitChoice', 'none')} />
           {NO_LIMIT_LABEL}
         </label>
         <label htmlFor="rateLimitChoice-limit" className={radioPillClass}>
-          <input id="rateLimitChoice-limit" type="radio" value="limit" className="size-4 accent-brand-600" {...form.register('rateLimitChoice')} />
+          <input id="rateLimitChoice-limit" type="radio" className="size-4 accent-brand-600" {...withChecked(form, 'rateLimitChoice', 'limit')} />
           Limit to
         </label>
       </div>
@@ -49,11 +50,11 @@ export function RateLimitFields({ form }: Props) {
             step={1}
             disabled={!limited}
             {...fieldControlProps('rateLimitRequests', limited ? requestsError : undefined, true)}
-            {...form.register('rateLimitRequests')}
+            {...withValue(form, 'rateLimitRequests')}
           />
         </Field>
         <Field id="rateLimitWindow" label="per" error={limited ? windowError : undefined}>
-          <select className={controlClass} disabled={!limited} {...fieldControlProps('rateLimitWindow', limited ? windowError : undefined)} {...form.register('rateLimitWindow')}>
+          <select className={controlClass} disabled={!limited} {...fieldControlProps('rateLimitWindow', limited ? windowError : undefined)} {...withValue(form, 'rateLimitWindow')}>
             {RATE_LIMIT_WINDOW_VALUES.map((window) => (
               <option key={window} value={window}>
                 {RATE_LIMIT_WINDOWS[window].label}

@@ -6,3 +6,8 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** The sign-in form: the credentials, and the page to return to (made same-site by safeReturnPath). */
+export const signInFormSchema = signInSchema.extend({ callbackUrl: z.string().max(2048).optional() });
+
+export type SignInFormInput = z.infer<typeof signInFormSchema>;

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from '@/lib/password';
 import { processState } from '@/lib/process-state';
 import { createRateLimiter } from '@/lib/rate-limit/limiter';
 import { markStampedByServer } from '@/lib/request-stamp';
+import { NO_ANSWER } from '@/lib/form-state';
 import { createTestCommunity } from '@/test/db';
 import { whileDatabaseUnreachable } from '@/test/outage';
 
@@ -54,6 +55,7 @@ const START = new Date('2031-03-09T07:00:00Z');
 const MINUTE = 60_000;
 
 let email: string;
+let memberEmail: string;
 let ip = 0;
 
 beforeAll(async () => {
@@ -63,7 +65,9 @@ beforeAll(async () => {
   processState().rateLimiter = createRateLimiter({ keyPrefix: 'sign-in-action-test' });
   const community = await createTestCommunity();
   email = community.admin.email;
-  await getDb().update(users).set({ passwordHash: await hashPassword(RIGHT_PASSWORD) }).where(eq(users.id, community.admin.id));
+  memberEmail = community.member.email;
+  const passwordHash = await hashPassword(RIGHT_PASSWORD);
+  for (const user of [community.admin, community.member]) await getDb().update(users).set({ passwordHash }).where(eq(users.id, user.id));
 });
 beforeEach(() => {
   request.ip = `203.0.113.${++ip}`; // every test its own client
@@ -74,7 +78,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 afterAll(() => closeDatabase());
 
-const attempt = (password: string, as = email) => signInAction({ email: as, password }, '/admin');
+const attempt = (password: string, as = email) => signInAction(NO_ANSWER, { email: as, password, callbackUrl: '/admin' });
 const minutesIn = (message: string | undefined) => Number(THROTTLED.exec(message ?? '')?.[1]);
 
 describe('signInAction throttling', () => {
@@ -138,5 +142,41 @@ describe('signInAction while the database is unreachable', () => {
   it('says so, not that the password is wrong', async () => {
     const answer = await whileDatabaseUnreachable(() => attempt(RIGHT_PASSWORD));
     expect(answer).toEqual({ message: 'The database is unreachable: you are not signed in. Try again in a moment.' });
+  });
+});
+
+/** The sign-in form as the browser posts it before the page's JavaScript runs. */
+function posted(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  form.append('$ACTION_REF_1', '');
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+}
+
+describe('signInAction posted without JavaScript', () => {
+  it('signs in and goes back to the page asked for', async () => {
+    await expect(signInAction(NO_ANSWER, posted({ email, password: RIGHT_PASSWORD, callbackUrl: '/admin/integration-center' }))).rejects.toMatchObject({
+      redirectedTo: '/admin/integration-center',
+    });
+  });
+
+  it('answers a wrong password with the message and the e-mail to fill in again, never the password', async () => {
+    const answer = await signInAction(NO_ANSWER, posted({ email, password: 'wrong-password', callbackUrl: '/admin' }));
+    expect(answer).toEqual({ message: WRONG, submitted: { email, callbackUrl: '/admin' } });
+  });
+
+  it('checks the fields with the form’s schema', async () => {
+    const answer = await signInAction(NO_ANSWER, posted({ email: 'not-an-address', password: '' }));
+    expect(answer.errors).toEqual({ email: ['Enter your e-mail address'], password: ['Enter your password'] });
+    expect(answer.submitted).toEqual({ email: 'not-an-address' });
+    expect(vi.mocked(verifyPassword)).not.toHaveBeenCalled();
+  });
+});
+
+describe('where signing in leads', () => {
+  it('a member who followed a link to an admin page lands on home, not the 403 page; an admin on the page', async () => {
+    const to = { callbackUrl: '/admin/integration-center/api-keys' };
+    await expect(signInAction(NO_ANSWER, { email: memberEmail, password: RIGHT_PASSWORD, ...to })).rejects.toMatchObject({ redirectedTo: '/' });
+    await expect(signInAction(NO_ANSWER, { email, password: RIGHT_PASSWORD, ...to })).rejects.toMatchObject({ redirectedTo: to.callbackUrl });
   });
 });

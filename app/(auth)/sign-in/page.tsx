@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/sign-in-form';
 import { Card } from '@/components/ui/card';
+import { landingPath } from '@/lib/landing-path';
 import { currentUser } from '@/lib/session';
 import { safeReturnPath } from '@/lib/safe-return-path';
 import { signInAction } from './actions';
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
-  if (await currentUser()) redirect(callbackUrl);
+  const user = await currentUser();
+  if (user) redirect(landingPath(callbackUrl, user));
   return (
     <Card className="mx-auto mt-8 max-w-md">
       <h1 className="text-xl font-semibold">Sign in</h1>

@@ -10,7 +10,7 @@ import { findCommunity } from '@/db/queries/communities';
 import { requireAdmin } from '@/lib/auth';
 import { requestOrigin } from '@/lib/request-origin';
 import { crumbs, routes } from '@/lib/routes';
-import { changeLeakedKeyPolicyAction } from './actions';
+import { changeLeakedKeyPolicyFormAction } from './actions';
 
 export const metadata: Metadata = { title: 'Integration center' };
 
@@ -47,7 +47,7 @@ export default async function IntegrationCenterPage() {
           </Link>
         ))}
       </Card>
-      <div className="mt-6">{community && <LeakedKeysCard origin={origin} policy={community.leakedKeyPolicy} save={changeLeakedKeyPolicyAction} />}</div>
+      <div className="mt-6">{community && <LeakedKeysCard origin={origin} policy={community.leakedKeyPolicy} save={changeLeakedKeyPolicyFormAction} />}</div>
       <div className="mt-6">
         <EnhancedIntegrations available={available} origin={origin} />
       </div>

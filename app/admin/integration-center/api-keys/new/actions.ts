@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/lib/admin-action';
 import { issueApiKey } from '@/lib/api-keys/create-api-key';
+import { formAction } from '@/lib/form-action';
 import { routes } from '@/lib/routes';
 import { apiKeyFormSchema } from '@/lib/validations/api-key';
 
@@ -18,3 +19,7 @@ export const createApiKeyAction = adminAction(
   },
   { ifUnreachable: 'no key was created' },
 );
+
+// The create form's target (lib/form-action.ts). Posted before its JavaScript ran, the answer
+// carries the new key, and the page's dialog shows it once the page is interactive.
+export const createApiKeyFormAction = formAction(apiKeyFormSchema, createApiKeyAction, { echo: 'all' });

@@ -8,7 +8,7 @@ import { GET_CALLING_KEY } from '@/lib/api/openapi/operations';
 import { requireAdmin } from '@/lib/auth';
 import { requestOrigin } from '@/lib/request-origin';
 import { crumbs, routes } from '@/lib/routes';
-import { createApiKeyAction } from './actions';
+import { createApiKeyFormAction } from './actions';
 
 export const metadata: Metadata = { title: 'Create an API Key' };
 
@@ -23,7 +23,7 @@ export default async function NewApiKeyPage() {
         description="The key is shown once, right after you submit. Only a fingerprint of it is stored."
       />
       <Card className="max-w-2xl">
-        <CreateApiKeyForm action={createApiKeyAction} defaultPrefix={community?.defaultKeyPrefix ?? 'ic'} tryCommand={curlExample(GET_CALLING_KEY, origin)} />
+        <CreateApiKeyForm action={createApiKeyFormAction} defaultPrefix={community?.defaultKeyPrefix ?? 'ic'} tryCommand={curlExample(GET_CALLING_KEY, origin)} />
       </Card>
     </>
   );

@@ -11,7 +11,7 @@ import { formatUtc } from '@/lib/format';
 import { formatIpLimits } from '@/lib/ip-limits';
 import { relativeTime } from '@/lib/relative-time';
 import { crumbs, routes } from '@/lib/routes';
-import { editApiKeyAction, previewIpLimitsAction } from '../actions';
+import { editApiKeyFormAction, previewIpLimitsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit API key' };
 
@@ -41,7 +41,7 @@ export default async function EditApiKeyPage({ params }: { params: Promise<{ id:
       <Card className="max-w-2xl">
         <EditApiKeyForm
           keepExpiryLabel={keep}
-          save={editApiKeyAction}
+          save={editApiKeyFormAction}
           preview={previewIpLimitsAction}
           defaults={{
             id: key.id,
