@@ -241,8 +241,6 @@ export const apiRequests = pgTable(
     // The request log's keyset pages on (at, id), all outcomes or one outcome at a time.
     index('api_requests_key_at_id_idx').on(t.apiKeyId, t.at, t.id),
     index('api_requests_key_outcome_at_id_idx').on(t.apiKeyId, t.outcome, t.at, t.id),
-    // Retention deletes old rows in batches by time; BRIN costs next to nothing on an append-mostly table.
-    index('api_requests_at_brin').using('brin', t.at),
     uniqueIndex('api_requests_request_id_unique').on(t.requestId),
   ],
 );

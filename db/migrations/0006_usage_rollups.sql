@@ -33,7 +33,6 @@ CREATE INDEX "api_keys_community_last_used_idx" ON "api_keys" USING btree ("comm
 CREATE INDEX "api_keys_community_name_idx" ON "api_keys" USING btree ("community_id",lower("name"),"id");--> statement-breakpoint
 CREATE INDEX "api_requests_key_at_id_idx" ON "api_requests" USING btree ("api_key_id","at","id");--> statement-breakpoint
 CREATE INDEX "api_requests_key_outcome_at_id_idx" ON "api_requests" USING btree ("api_key_id","outcome","at","id");--> statement-breakpoint
-CREATE INDEX "api_requests_at_brin" ON "api_requests" USING brin ("at");--> statement-breakpoint
 CREATE INDEX "mail_outbox_sent_idx" ON "mail_outbox" USING btree ("sent_at") WHERE "mail_outbox"."status" = 'sent';--> statement-breakpoint
 -- Backfill from the rows already recorded, as the recorder counts them (db/queries/usage-rollup-writes.ts):
 -- only rows recorded under their key's own community (the key pages never showed others). Allowed
