@@ -179,6 +179,7 @@ test('an expiry chosen on creation shows on the key page', async ({ page }) => {
 });
 
 test('deleting needs the key’s name typed, stops the key at once and keeps its history', async ({ page }) => {
+  test.slow(); // a whole history, a second key, and the audit log read by id and by name
   // A key with a history: created, disabled, enabled, edited and rotated before it is deleted.
   const name = uniqueName('Slack relay');
   await createKeyThroughUi(page, { name });

@@ -1,14 +1,11 @@
 import 'server-only';
 import { and, count, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { KeyListSort, KeyListStatus } from '@/lib/api-keys/key-list';
 import type { KeysetCursor } from '@/lib/keyset-cursor';
 import { getDb } from '../index';
-import { apiKeys, users } from '../schema';
-import { keyListExtras } from './api-keys';
+import { apiKeys } from '../schema';
+import { creator, keyListExtras, keyOverview } from './api-keys';
 import { keyMatches } from './key-search';
-
-const creator = alias(users, 'creator');
 
 type Direction = 'asc' | 'desc';
 
@@ -81,22 +78,7 @@ async function readRuns(where: SQL | undefined, sort: KeyListSort, cursor: Keyse
     const bound = cursor && run === ordered[cursorRun] ? sql`(${sql.join(run.keys, sql`, `)}) ${sql.raw(direction === 'asc' ? '>' : '<')} (${sql.join(run.cursor(cursor), sql`, `)})` : undefined;
     rows.push(
       ...(await getDb()
-        .select({
-          id: apiKeys.id,
-          name: apiKeys.name,
-          description: apiKeys.description,
-          hint: apiKeys.hint,
-          status: apiKeys.status,
-          ipLimits: apiKeys.ipLimits,
-          permissions: apiKeys.permissions,
-          rateLimit: apiKeys.rateLimit,
-          expiresAt: apiKeys.expiresAt,
-          lastUsedAt: apiKeys.lastUsedAt,
-          lastUsedIp: apiKeys.lastUsedIp,
-          createdAt: apiKeys.createdAt,
-          createdByName: creator.name,
-          sortValue: value,
-        })
+        .select({ ...keyOverview, sortValue: value })
         .from(apiKeys)
         .innerJoin(creator, eq(creator.id, apiKeys.createdById))
         .where(and(where, run.filter, bound))

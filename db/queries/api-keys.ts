@@ -47,7 +47,25 @@ export async function insertApiKey(tx: Tx, key: NewApiKey) {
   return created;
 }
 
-const creator = alias(users, 'creator');
+/** Who created a key: the users table under its own name, beside the others a key query joins. */
+export const creator = alias(users, 'creator');
+
+/** What every admin view of a key shows of it: the list's row and the key page's details. */
+export const keyOverview = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  description: apiKeys.description,
+  hint: apiKeys.hint,
+  status: apiKeys.status,
+  ipLimits: apiKeys.ipLimits,
+  permissions: apiKeys.permissions,
+  rateLimit: apiKeys.rateLimit,
+  expiresAt: apiKeys.expiresAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  lastUsedIp: apiKeys.lastUsedIp,
+  createdAt: apiKeys.createdAt,
+  createdByName: creator.name,
+};
 
 /** When the last secret replaced by a rotation stops working, if one still works. */
 const rotatingUntil = () =>
@@ -105,23 +123,11 @@ export async function findApiKeyForAdmin({ id, communityId }: { id: string; comm
   if (!isUuid(id)) return null;
   const [row] = await getDb()
     .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      description: apiKeys.description,
+      ...keyOverview,
       prefix: apiKeys.prefix,
-      hint: apiKeys.hint,
-      status: apiKeys.status,
-      ipLimits: apiKeys.ipLimits,
       notifyOnUse: apiKeys.notifyOnUse,
       notifyUserId: apiKeys.notifyUserId,
       notifyUserName: notifyUser.name,
-      permissions: apiKeys.permissions,
-      rateLimit: apiKeys.rateLimit,
-      expiresAt: apiKeys.expiresAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      lastUsedIp: apiKeys.lastUsedIp,
-      createdAt: apiKeys.createdAt,
-      createdByName: creator.name,
       updatedAt: apiKeys.updatedAt,
       disabledAt: apiKeys.disabledAt,
       disabledByName: disabler.name,

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { closeDatabase, getDb, type Tx } from '@/db/index';
 import { apiKeys, auditLog } from '@/db/schema';
 import { createTestCommunity } from '@/test/db';
+import { keyFilter } from './key-search';
 import { NEW_KEY_PERMISSIONS } from '@/lib/api-keys/permissions';
 import { listAuditLog, writeAudit, type AuditAction } from './audit';
 
@@ -52,6 +53,9 @@ beforeAll(async () => {
 });
 afterAll(() => closeDatabase());
 
+/** What the Key box's text filters by, as the page passes it on. */
+const byKey = async (text: string) => (await keyFilter({ communityId: here.communityId, text })).ids;
+
 const all = { page: 1, pageSize: 50 };
 const actionsOf = (rows: { action: string }[]) => rows.map((row) => row.action);
 
@@ -80,43 +84,43 @@ describe('listAuditLog', () => {
   it('never shows another community, even when asked for its key', async () => {
     const mine = await listAuditLog({ communityId: here.communityId, ...all });
     expect(mine.rows.every((row) => row.apiKeyId !== keys.foreign.id)).toBe(true);
-    expect(await listAuditLog({ communityId: here.communityId, key: keys.foreign.id, ...all })).toEqual({ rows: [], total: 0 });
+    expect(await listAuditLog({ communityId: here.communityId, keyIds: await byKey(keys.foreign.id), ...all })).toEqual({ rows: [], total: 0 });
     const theirs = await listAuditLog({ communityId: elsewhere.communityId, ...all });
     expect(theirs.total).toBe(2);
     expect(theirs.rows.every((row) => row.apiKeyId === keys.foreign.id && row.actorEmail === elsewhere.admin.email)).toBe(true);
   });
 
   it('filters by key id', async () => {
-    const { rows, total } = await listAuditLog({ communityId: here.communityId, key: keys.jira.id, ...all });
+    const { rows, total } = await listAuditLog({ communityId: here.communityId, keyIds: await byKey(keys.jira.id), ...all });
     expect(total).toBe(3);
     expect(actionsOf(rows)).toEqual(['api_key.rotated', 'api_key.edited', 'api_key.created']);
     expect(rows.every((row) => row.apiKeyId === keys.jira.id)).toBe(true);
   });
 
   it('filters by a piece of the name or hint, in any case, deleted keys included', async () => {
-    const byName = await listAuditLog({ communityId: here.communityId, key: 'JIRA', ...all });
+    const byName = await listAuditLog({ communityId: here.communityId, keyIds: await byKey('JIRA'), ...all });
     expect(byName.rows.map((row) => row.apiKeyId)).toEqual([keys.jira.id, keys.jira.id, keys.jira.id]);
-    const deleted = await listAuditLog({ communityId: here.communityId, key: 'slack', ...all });
+    const deleted = await listAuditLog({ communityId: here.communityId, keyIds: await byKey('slack'), ...all });
     expect(actionsOf(deleted.rows)).toEqual(['api_key.deleted', 'api_key.disabled', 'api_key.created']);
-    const byHint = await listAuditLog({ communityId: here.communityId, key: keys.slack.hint.slice(-4), ...all });
+    const byHint = await listAuditLog({ communityId: here.communityId, keyIds: await byKey(keys.slack.hint.slice(-4)), ...all });
     expect(byHint.rows.every((row) => row.apiKeyId === keys.slack.id)).toBe(true);
     // A "%" is a percent sign, not "anything".
-    expect(await listAuditLog({ communityId: here.communityId, key: '%', ...all })).toEqual({ rows: [], total: 0 });
+    expect(await listAuditLog({ communityId: here.communityId, keyIds: await byKey('%'), ...all })).toEqual({ rows: [], total: 0 });
   });
 
   it('finds nothing for an unknown key id or a text no key has, without failing', async () => {
-    expect(await listAuditLog({ communityId: here.communityId, key: randomUUID(), ...all })).toEqual({ rows: [], total: 0 });
-    expect(await listAuditLog({ communityId: here.communityId, key: 'not-a-uuid', ...all })).toEqual({ rows: [], total: 0 });
+    expect(await listAuditLog({ communityId: here.communityId, keyIds: await byKey(randomUUID()), ...all })).toEqual({ rows: [], total: 0 });
+    expect(await listAuditLog({ communityId: here.communityId, keyIds: await byKey('not-a-uuid'), ...all })).toEqual({ rows: [], total: 0 });
   });
 
   it('filters by action, and by key and action together', async () => {
     const created = await listAuditLog({ communityId: here.communityId, action: 'api_key.created', ...all });
     expect(created.total).toBe(2);
     expect(created.rows.map((row) => row.keyName)).toEqual(['Slack bot', 'Jira sync']);
-    const both = await listAuditLog({ communityId: here.communityId, key: keys.slack.id, action: 'api_key.deleted', ...all });
+    const both = await listAuditLog({ communityId: here.communityId, keyIds: await byKey(keys.slack.id), action: 'api_key.deleted', ...all });
     expect(both.total).toBe(1);
     expect(both.rows[0]).toMatchObject({ action: 'api_key.deleted', details: { name: 'Slack bot' } });
-    expect((await listAuditLog({ communityId: here.communityId, key: keys.jira.id, action: 'api_key.deleted', ...all })).total).toBe(0);
+    expect((await listAuditLog({ communityId: here.communityId, keyIds: await byKey(keys.jira.id), action: 'api_key.deleted', ...all })).total).toBe(0);
   });
 
   it('pages through the entries without gaps or repeats, total counting all of them', async () => {
@@ -125,7 +129,7 @@ describe('listAuditLog', () => {
     expect(pages.map((p) => p.total)).toEqual([6, 6, 6, 6]);
     expect(pages.map((p) => p.rows.length)).toEqual([2, 2, 2, 0]);
     expect(pages.flatMap((p) => p.rows.map((row) => row.id))).toEqual(everything);
-    const filtered = await listAuditLog({ communityId: here.communityId, key: keys.jira.id, page: 2, pageSize: 2 });
+    const filtered = await listAuditLog({ communityId: here.communityId, keyIds: await byKey(keys.jira.id), page: 2, pageSize: 2 });
     expect(filtered).toMatchObject({ total: 3, rows: [{ action: 'api_key.created' }] });
   });
 

@@ -3,7 +3,7 @@ import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction } from '@/lib/audit-actions';
 import { getDb, type Tx } from '../index';
 import { apiKeys, auditLog, users } from '../schema';
-import { keyIdsMatching } from './key-search';
+import type { KeyIds } from './key-search';
 import { pageWindow } from './page-window';
 
 export type { AuditAction };
@@ -21,13 +21,13 @@ export async function writeAudit(
 
 export const MAX_AUDIT_PAGE_SIZE = 100;
 
-/** `key` is a key search box's text: a key's id, or a piece of its name or hint (db/queries/key-search.ts). */
-export type AuditLogFilter = { communityId: string; key?: string; action?: AuditAction };
+/** `keyIds` are the keys a Key search named (`keyFilter` in db/queries/key-search.ts). */
+export type AuditLogFilter = { communityId: string; keyIds?: KeyIds; action?: AuditAction };
 
-function auditLogWhere({ communityId, key, action }: AuditLogFilter): SQL | undefined {
+function auditLogWhere({ communityId, keyIds, action }: AuditLogFilter): SQL | undefined {
   return and(
     eq(auditLog.communityId, communityId),
-    key === undefined ? undefined : inArray(auditLog.apiKeyId, keyIdsMatching({ communityId, text: key })),
+    keyIds === undefined ? undefined : inArray(auditLog.apiKeyId, keyIds),
     action === undefined ? undefined : eq(auditLog.action, action),
   );
 }

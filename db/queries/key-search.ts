@@ -16,12 +16,8 @@ export function keyMatches(text: string): SQL {
   return or(ilike(apiKeys.name, search.pattern), sql`${apiKeys.hint} collate "C" ilike ${search.pattern}`) as SQL;
 }
 
-/**
- * The ids of this community's keys the text names, deleted keys included (their history is still
- * theirs), as a subquery: a log filtered by key reads `api_key_id in (…)` and Postgres never ships
- * the ids to the app, however many keys match.
- */
-export function keyIdsMatching({ communityId, text }: { communityId: string; text: string }) {
+/** The ids of this community's keys the text names, deleted keys included (their history is still theirs), as a subquery. */
+function keyIdsMatching({ communityId, text }: { communityId: string; text: string }) {
   return getDb()
     .select({ id: apiKeys.id })
     .from(apiKeys)
@@ -43,3 +39,23 @@ export async function findMatchingKeys({ communityId, text, limit }: { community
 }
 
 export type MatchingKey = Awaited<ReturnType<typeof findMatchingKeys>>['keys'][number];
+
+/** Up to this many matching keys travel as ids into a log's queries; past it they run the search themselves. */
+const INLINE_IDS = 100;
+
+/**
+ * A log's Key filter for the text: the keys it names (for the page to show), and what the log's
+ * `api_key_id in (…)` reads. A search reads every key of the community, so when it names few keys
+ * their ids are passed on and the log's page and count queries do not search again; when it names
+ * many, the search goes in as a subquery and Postgres never ships the ids.
+ */
+export async function keyFilter({ communityId, text }: { communityId: string; text: string }) {
+  const { keys, more } = await findMatchingKeys({ communityId, text, limit: INLINE_IDS });
+  // The subquery as plain SQL, not a query builder: a builder is a thenable, and awaiting anything that holds it would run it.
+  const ids: string[] | SQL = more ? sql`(${keyIdsMatching({ communityId, text })})` : keys.map((key) => key.id);
+  return { keys, more, ids };
+}
+
+export type KeyFilter = Awaited<ReturnType<typeof keyFilter>>;
+/** What a log's Key filter matches `api_key_id` against. */
+export type KeyIds = KeyFilter['ids'];

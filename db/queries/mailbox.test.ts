@@ -5,6 +5,7 @@ import { closeDatabase, getDb } from '@/db/index';
 import { apiKeys, mailOutbox } from '@/db/schema';
 import type { MailKind } from '@/lib/email/mail-kinds';
 import { createTestCommunity } from '@/test/db';
+import { keyFilter } from './key-search';
 import { enqueueMail } from './mail-outbox';
 import { findMailMessage, listMailbox } from './mailbox';
 import { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';
@@ -59,6 +60,9 @@ beforeAll(async () => {
 });
 afterAll(() => closeDatabase());
 
+/** What the Key box's text filters by, as the page passes it on. */
+const byKey = async (text: string) => (await keyFilter({ communityId: here.communityId, text })).ids;
+
 const all = { page: 1, pageSize: 50 };
 const subjectsOf = (rows: { subject: string }[]) => rows.map((row) => row.subject);
 
@@ -103,15 +107,15 @@ describe('listMailbox', () => {
   });
 
   it('filters by key: its id, or a piece of its name or hint, deleted keys included, never another community’s', async () => {
-    const jira = await listMailbox({ communityId: here.communityId, key: 'jira', ...all });
+    const jira = await listMailbox({ communityId: here.communityId, keyIds: await byKey('jira'), ...all });
     expect(subjectsOf(jira.rows)).toEqual(['Jira new IP', 'Jira first use']);
     expect(jira.total).toBe(2);
-    expect(subjectsOf((await listMailbox({ communityId: here.communityId, key: keys.slack.id, ...all })).rows)).toEqual(['Slack disabled', 'Slack first use']);
-    expect(subjectsOf((await listMailbox({ communityId: here.communityId, key: keys.slack.hint, ...all })).rows)).toEqual(['Slack disabled', 'Slack first use']);
-    const both = await listMailbox({ communityId: here.communityId, key: 'SLACK', kind: 'first_use', ...all });
+    expect(subjectsOf((await listMailbox({ communityId: here.communityId, keyIds: await byKey(keys.slack.id), ...all })).rows)).toEqual(['Slack disabled', 'Slack first use']);
+    expect(subjectsOf((await listMailbox({ communityId: here.communityId, keyIds: await byKey(keys.slack.hint), ...all })).rows)).toEqual(['Slack disabled', 'Slack first use']);
+    const both = await listMailbox({ communityId: here.communityId, keyIds: await byKey('SLACK'), kind: 'first_use', ...all });
     expect(subjectsOf(both.rows)).toEqual(['Slack first use']);
-    expect(await listMailbox({ communityId: here.communityId, key: keys.foreign.id, ...all })).toEqual({ rows: [], total: 0 });
-    expect(await listMailbox({ communityId: here.communityId, key: 'no such key', ...all })).toEqual({ rows: [], total: 0 });
+    expect(await listMailbox({ communityId: here.communityId, keyIds: await byKey(keys.foreign.id), ...all })).toEqual({ rows: [], total: 0 });
+    expect(await listMailbox({ communityId: here.communityId, keyIds: await byKey('no such key'), ...all })).toEqual({ rows: [], total: 0 });
   });
 
   it('pages through the messages without gaps or repeats, total counting all of them', async () => {

@@ -4,7 +4,7 @@ import type { MailKind } from '@/lib/email/mail-kinds';
 import { isUuid } from '@/lib/is-uuid';
 import { getDb } from '../index';
 import { apiKeys, mailOutbox } from '../schema';
-import { keyIdsMatching } from './key-search';
+import type { KeyIds } from './key-search';
 import { pageWindow } from './page-window';
 
 export const MAX_MAILBOX_PAGE_SIZE = 100;
@@ -33,16 +33,16 @@ const keyOfMessage = and(eq(apiKeys.id, mailOutbox.apiKeyId), eq(apiKeys.communi
 
 /**
  * One page of the community's mailbox, newest first, with the key each message is about (a
- * deleted key still names it). Always scoped to `communityId`. `key` is a key search box's text:
- * a key's id, or a piece of its name or hint (db/queries/key-search.ts).
+ * deleted key still names it). Always scoped to `communityId`. `keyIds` are the keys a Key search
+ * named (`keyFilter` in db/queries/key-search.ts).
  */
-export async function listMailbox(opts: { communityId: string; page: number; pageSize: number; kind?: MailKind; key?: string }) {
+export async function listMailbox(opts: { communityId: string; page: number; pageSize: number; kind?: MailKind; keyIds?: KeyIds }) {
   const { limit, offset } = pageWindow(opts, MAX_MAILBOX_PAGE_SIZE);
-  const { communityId, kind, key } = opts;
+  const { communityId, kind, keyIds } = opts;
   const where = and(
     eq(mailOutbox.communityId, communityId),
     kind === undefined ? undefined : eq(mailOutbox.kind, kind),
-    key === undefined ? undefined : inArray(mailOutbox.apiKeyId, keyIdsMatching({ communityId, text: key })),
+    keyIds === undefined ? undefined : inArray(mailOutbox.apiKeyId, keyIds),
   );
   const db = getDb();
   const [rows, [{ total }]] = await Promise.all([

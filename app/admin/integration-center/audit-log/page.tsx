@@ -8,14 +8,11 @@ import { MatchingKeys } from '@/components/matching-keys';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, NoMatches } from '@/components/empty-state';
 import { listAuditLog } from '@/db/queries/audit';
-import { findMatchingKeys } from '@/db/queries/key-search';
+import { keyFilter } from '@/db/queries/key-search';
 import { requireAdmin } from '@/lib/auth';
 import { crumbs, routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Audit log' };
-
-/** How many of the keys a Key search names are listed above the entries. */
-const NAMED_KEYS = 10;
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin(routes.auditLog);
@@ -24,10 +21,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const filtered = key !== undefined || action !== undefined;
   const pageSize = AUDIT_LOG_PAGE_SIZE;
 
-  const [log, matching] = await Promise.all([
-    listAuditLog({ communityId, key, action, page, pageSize }),
-    key === undefined ? null : findMatchingKeys({ communityId, text: key, limit: NAMED_KEYS }),
-  ]);
+  const matching = key === undefined ? null : await keyFilter({ communityId, text: key });
+  const log = await listAuditLog({ communityId, keyIds: matching?.ids, action, page, pageSize });
 
   return (
     <>

@@ -10,7 +10,7 @@ import { SendingMode } from '@/components/mail/sending-mode';
 import { PageHeader } from '@/components/page-header';
 import { PagedList } from '@/components/pagination';
 import { EmptyState, NoMatches } from '@/components/empty-state';
-import { findMatchingKeys } from '@/db/queries/key-search';
+import { keyFilter } from '@/db/queries/key-search';
 import { listMailbox } from '@/db/queries/mailbox';
 import { requireAdmin } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
@@ -27,17 +27,12 @@ function noMatchesTitle({ key, kind, keysFound }: { key?: string; kind?: MailKin
   return kind ? `No “${MAIL_KINDS[kind].label}” messages${key ? ' about these keys' : ''}` : 'No messages about these keys';
 }
 
-/** How many of the keys a Key search names are listed above the messages. */
-const NAMED_KEYS = 10;
-
 // The search arrives whole: spread as props, its `key` would be taken by React as the element's key.
 async function Messages({ communityId, search }: { communityId: string; search: MailboxSearch }) {
   const { key, kind, page } = search;
   const pageSize = MAILBOX_PAGE_SIZE;
-  const [mail, matching] = await Promise.all([
-    listMailbox({ communityId, key, kind, page, pageSize }),
-    key === undefined ? null : findMatchingKeys({ communityId, text: key, limit: NAMED_KEYS }),
-  ]);
+  const matching = key === undefined ? null : await keyFilter({ communityId, text: key });
+  const mail = await listMailbox({ communityId, keyIds: matching?.ids, kind, page, pageSize });
 
   if (mail.total === 0 && !kind && !key) {
     return (
