@@ -4,15 +4,27 @@ import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { FOCUS_ON_ARRIVAL } from '@/lib/focus-on-arrival';
 
+/** Where the user already is and must not be pulled out of: an open dialog or menu. */
+const POPUP = '[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]';
+/** Once the user clicks or types, focus is theirs: a page that arrives later does not move it. */
+const INTERACTIONS = ['pointerdown', 'keydown'] as const;
+
 function landingTarget(main: HTMLElement): HTMLElement | null {
   return main.querySelector<HTMLElement>(`[${FOCUS_ON_ARRIVAL}]`) ?? main.querySelector<HTMLElement>('h1');
 }
 
-/** Focus the new page put somewhere itself (a field, an open dialog) stays there. */
+/** Focus the new page put somewhere itself (a field, an open dialog or menu) stays there. */
 function focusIsPlaced(main: HTMLElement): boolean {
   const active = document.activeElement;
   if (!active || active === document.body) return false;
-  return main.contains(active) || active.closest('[role="dialog"], [role="alertdialog"]') !== null;
+  return main.contains(active) || active.closest(POPUP) !== null;
+}
+
+function focusLandingTarget(main: HTMLElement) {
+  const target = landingTarget(main);
+  if (!target || focusIsPlaced(main)) return;
+  if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) target.tabIndex = -1;
+  target.focus();
 }
 
 /**
@@ -32,33 +44,27 @@ export function RouteFocus() {
     if (!main) return;
 
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const land = (): boolean => {
-      if (!landingTarget(main)) return false;
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      for (const type of INTERACTIONS) document.removeEventListener(type, stop, true);
+    };
+    const land = () => {
+      if (!landingTarget(main)) return;
+      observer.disconnect();
       // A task later: a closing menu or dialog gives focus back to its trigger in a timeout of its own.
       timer = setTimeout(() => {
-        const target = landingTarget(main);
-        if (!target || focusIsPlaced(main)) return;
-        if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) target.tabIndex = -1;
-        target.focus();
+        stop();
+        focusLandingTarget(main);
       });
-      return true;
     };
-    if (land()) return () => clearTimeout(timer);
+    // Behind a loading skeleton the heading arrives when the page does.
+    const observer = new MutationObserver(land);
 
-    // Behind a loading skeleton: the heading arrives when the page does, unless the user has
-    // taken over in the meantime (a click or a key press), and then focus is theirs.
-    const observer = new MutationObserver(() => land() && stop());
-    const interactions = ['pointerdown', 'keydown'] as const;
-    function stop() {
-      observer.disconnect();
-      for (const type of interactions) document.removeEventListener(type, stop, true);
-    }
+    for (const type of INTERACTIONS) document.addEventListener(type, stop, true);
     observer.observe(main, { childList: true, subtree: true });
-    for (const type of interactions) document.addEventListener(type, stop, true);
-    return () => {
-      stop();
-      clearTimeout(timer);
-    };
+    land();
+    return stop;
   }, [pathname]);
 
   return null;
