@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { trustedProxyAddress } from '../playwright.config';
+import { admin } from './accounts';
+import { callApi, createKeyThroughUi, expectAccessible, uniqueName } from './fixtures';
+import { ApiKeyPage } from './pages/api-key-page';
+
+test.use({ storageState: admin.storageState });
+
+// Usage is flushed about once a second and key changes reach the API within one: room to spare.
+const EVENTUALLY = { timeout: 10_000, intervals: [100] };
+const MOVED = '198.51.100.7';
+
+/** A call as it arrives through the trusted proxy from `ip` (the spec itself is always 127.0.0.1). */
+const callFrom = (key: string, ip: string) => callApi('/api/v1/me', { key, from: trustedProxyAddress, headers: { 'x-forwarded-for': ip, 'x-integration-name': 'Zapier' } });
+
+/** Reloads, as a person would, until `check` passes on the fresh page. */
+async function untilShown(page: Page, check: () => Promise<void>) {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass(EVENTUALLY);
+}
+
+test('calls refused by IP limits show in the list and on the key page; Allow adds the address for the admin to save', async ({ page }) => {
+  const name = uniqueName('Zapier office');
+  const key = await createKeyThroughUi(page, { name, ipLimits: '10.0.0.0/8' });
+  for (let i = 0; i < 2; i++) expect((await callFrom(key, MOVED)).json.error?.code).toBe('ip_not_allowed');
+
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await untilShown(page, async () => {
+    await expect(row).toContainText('IP refusals', { timeout: 1_000 });
+    await expect(row).toContainText('Never used · 2 refused in the last 30 days', { timeout: 1_000 });
+  });
+
+  // A caller the limits allow: the dry run below must name it when the admin narrows the limits.
+  expect((await callFrom(key, '10.1.2.3')).status).toBe(200);
+  const keyPage = new ApiKeyPage(page);
+  await keyPage.open(name);
+  await keyPage.waitForUseFrom('10.1.2.3');
+  const banner = page.getByRole('region', { name: 'Calls refused by IP limits' });
+  await expect(banner).toContainText(`Calls from ${MOVED} were refused by this key’s IP limits: 2 in the last 24 hours`);
+  await expectAccessible(page);
+
+  await banner.getByRole('link', { name: `Allow ${MOVED}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Edit “${name}”` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `${MOVED} is added to the IP limits below` })).toBeVisible();
+  const limits = page.getByLabel('Limit access to IP addresses');
+  await expect(limits).toHaveValue(`10.0.0.0/8\n${MOVED}`);
+  await expectAccessible(page);
+  // Nothing is saved by opening the link.
+  expect((await callFrom(key, MOVED)).json.error?.code).toBe('ip_not_allowed');
+
+  // The dry run still compares with the stored limits: dropping the old range names its caller.
+  await limits.fill(MOVED);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const dryRun = page.getByRole('dialog', { name: 'These callers would be refused' });
+  await expect(dryRun).toContainText('10.1.2.3');
+  await dryRun.getByRole('button', { name: 'Keep editing' }).click();
+
+  await limits.fill(`10.0.0.0/8\n${MOVED}`);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(keyPage.details()).toContainText(`10.0.0.0/8, ${MOVED}`);
+  await expect(banner).toHaveCount(0);
+  await expect.poll(async () => (await callFrom(key, MOVED)).status, EVENTUALLY).toBe(200);
+});
+
+test('Allow with an address that is not one changes nothing and says so', async ({ page }) => {
+  const name = uniqueName('Zapier office');
+  await createKeyThroughUi(page, { name, ipLimits: '10.0.0.0/8' });
+  const keyPage = new ApiKeyPage(page);
+  await keyPage.open(name);
+  await page.goto(`${page.url()}/edit?allowIp=${encodeURIComponent('10.0.0.0/0')}`);
+  await expect(page.getByRole('status').filter({ hasText: 'not a valid IPv4 or IPv6 address' })).toBeVisible();
+  await expect(page.getByLabel('Limit access to IP addresses')).toHaveValue('10.0.0.0/8');
+});
