@@ -18,7 +18,7 @@ const callFrom = (key: string, ip: string) => callApi('/api/v1/me', { key, from:
 /** The key page, from the list where the key was just created. */
 async function openKey(page: Page, name: string) {
   await page.getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible(SLOW_PAGE);
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible(SLOW_PAGE);
   return new ApiKeyPage(page);
 }
 
@@ -69,8 +69,9 @@ test('calls refused by IP limits show in the list and on the key page; Allow add
 
   await limits.fill(`10.0.0.0/8\n${MOVED}`);
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible(SLOW_PAGE);
-  await expect(keyPage.details()).toContainText(`10.0.0.0/8, ${MOVED}`);
+  // Exact: the Edit page's own heading, "Edit “<name>”", holds the name too.
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible(SLOW_PAGE);
+  await expect(keyPage.details()).toContainText(`10.0.0.0/8, ${MOVED}`, SLOW_PAGE);
   await expect(banner).toHaveCount(0);
   await expect.poll(async () => (await callFrom(key, MOVED)).status, EVENTUALLY).toBe(200);
 });

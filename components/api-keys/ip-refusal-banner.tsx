@@ -4,6 +4,7 @@ import type { IpRefusals } from '@/db/queries/ip-refusals';
 import { formatCount } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { Button } from '../ui/button';
+import { NoticeBanner } from '../ui/notice-banner';
 
 const andList = new Intl.ListFormat('en', { type: 'conjunction' });
 
@@ -15,24 +16,18 @@ const andList = new Intl.ListFormat('en', { type: 'conjunction' });
 export function IpRefusalBanner({ keyId, refusals }: { keyId: string; refusals: IpRefusals }) {
   const { refused, addresses } = refusals;
   return (
-    <section aria-labelledby="ip-refusal-heading" className="mb-6 flex gap-3 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
-      <ShieldX aria-hidden className="mt-0.5 size-5 shrink-0" />
-      <div className="space-y-2">
-        <h2 id="ip-refusal-heading" className="font-semibold">
-          Calls refused by IP limits
-        </h2>
-        <p>
-          Calls from <span className="font-mono">{andList.format(addresses)}</span> were refused by this key’s IP limits: {formatCount(refused)} in the last 24 hours.
-          If the address belongs to one of your integrations, allow it.
-        </p>
-        <p className="flex flex-wrap gap-2">
-          {addresses.map((ip) => (
-            <Button key={ip} asChild variant="secondary">
-              <Link href={routes.allowIpOnApiKey(keyId, ip)}>Allow {ip}</Link>
-            </Button>
-          ))}
-        </p>
-      </div>
-    </section>
+    <NoticeBanner id="ip-refusal-heading" tone="amber" icon={ShieldX} title="Calls refused by IP limits">
+      <p>
+        Calls from <span className="font-mono">{andList.format(addresses)}</span> were refused by this key’s IP limits: {formatCount(refused)} in the last 24 hours. If the
+        address belongs to one of your integrations, allow it.
+      </p>
+      <p className="flex flex-wrap gap-2 pt-1">
+        {addresses.map((ip) => (
+          <Button key={ip} asChild variant="secondary">
+            <Link href={routes.allowIpOnApiKey(keyId, ip)}>Allow {ip}</Link>
+          </Button>
+        ))}
+      </p>
+    </NoticeBanner>
   );
 }
