@@ -40,7 +40,7 @@ test('calls refused by IP limits show in the list and on the key page; Allow add
   const row = page.getByRole('row', { name: new RegExp(name) });
   await untilShown(page, async () => {
     await expect(row).toContainText('IP refusals', { timeout: 1_000 });
-    await expect(row).toContainText('Never used · 2 refused in the last 30 days', { timeout: 1_000 });
+    await expect(row).toContainText('Never used · 2 refused in the last 7 days', { timeout: 1_000 });
   });
 
   // A caller the limits allow: the dry run below must name it when the admin narrows the limits.

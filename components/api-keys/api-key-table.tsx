@@ -78,7 +78,7 @@ export function ApiKeyTable({ keys, now, order, highlightId }: { keys: ApiKeyLis
                     {key.lastUsedIp && <span className="block font-mono text-xs text-slate-500">{key.lastUsedIp}</span>}
                   </>
                 ) : (
-                  <NeverUsed refused={key.refused} />
+                  <NeverUsed refused={key.requests7d} />
                 )}
               </TableCell>
               <TableCell className="text-right tabular-nums">{formatCount(key.requests7d)}</TableCell>

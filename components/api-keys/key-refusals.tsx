@@ -1,4 +1,3 @@
-import { REFUSED_WINDOW_DAYS } from '@/lib/api-keys/key-list';
 import { formatCount } from '@/lib/format';
 import { Badge } from '../ui/badge';
 
@@ -7,10 +6,13 @@ import { Badge } from '../ui/badge';
  * a title on hover; on screen the short form keeps the cells to one line.
  */
 
-/** "Never used · 19 refused": a key with no allowed call whose calls were refused is not unused, it is failing. */
+/**
+ * "Never used · 19 refused": a key with no allowed call whose calls were refused is not unused, it
+ * is failing. `refused` is the list's 7-day count: for a key never used every call was refused.
+ */
 export function NeverUsed({ refused }: { refused: number }) {
   if (refused === 0) return <span className="text-slate-500">Never</span>;
-  const window = `in the last ${REFUSED_WINDOW_DAYS} days`;
+  const window = 'in the last 7 days';
   return (
     <span className="text-slate-500" title={`${formatCount(refused)} calls refused ${window}`}>
       Never used · <span className="text-red-800">{formatCount(refused)} refused</span>

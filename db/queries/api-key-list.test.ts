@@ -233,7 +233,6 @@ describe('listApiKeys', () => {
       createdByName: here.admin.name,
       rotatingUntil: null,
       requests7d: 0,
-      refused: 0,
       ipRefused24h: 0,
       cursor: { value: new Date(key.createdAt).toISOString().replace('Z', '000Z'), id: key.id },
     });
@@ -260,7 +259,7 @@ describe('listApiKeys', () => {
       { name: 'Quiet', rotatingUntil: null, requests7d: 0 },
     ]);
   });
-  it('counts refused calls (30 days) and IP-limit refusals (24 hours) for the keys of the page', async () => {
+  it('counts IP-limit refusals (24 hours) for the keys of the page; a key never used counts only refused calls', async () => {
     const community = await createTestCommunity();
     const used = await createTestKey({ communityId: community.communityId, createdById: community.admin.id, name: 'Used' });
     const refused = await createTestKey({ communityId: community.communityId, createdById: community.admin.id, name: 'Refused' });
@@ -275,9 +274,9 @@ describe('listApiKeys', () => {
     ]);
 
     const { rows } = await listApiKeys({ communityId: community.communityId, sort: 'name', pageSize: 50, now: new Date() });
-    expect(rows.map(({ name, refused, ipRefused24h }) => ({ name, refused, ipRefused24h }))).toEqual([
-      { name: 'Refused', refused: 4, ipRefused24h: 2 },
-      { name: 'Used', refused: 0, ipRefused24h: 0 },
+    expect(rows.map(({ name, lastUsedAt, requests7d, ipRefused24h }) => ({ name, used: lastUsedAt !== null, requests7d, ipRefused24h }))).toEqual([
+      { name: 'Refused', used: false, requests7d: 3, ipRefused24h: 2 },
+      { name: 'Used', used: true, requests7d: 1, ipRefused24h: 0 },
     ]);
   });
 });

@@ -1,5 +1,4 @@
 import { and, eq, gte, inArray, notInArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { REFUSED_WINDOW_DAYS } from '@/lib/api-keys/key-list';
 import { ALLOWED_OUTCOMES, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { apiUsageHourly } from '../schema';
 
@@ -24,10 +23,6 @@ function requestsOfKeyWithin(apiKeyId: AnyColumn | SQL, interval: string, outcom
 }
 
 export const requestsLast7Days = (apiKeyId: AnyColumn | SQL) => requestsOfKeyWithin(apiKeyId, '7 days');
-
-/** The list's "N refused": any outcome but allowed, in the window the list names (REFUSED_WINDOW_DAYS). */
-export const refusedInWindow = (apiKeyId: AnyColumn | SQL) =>
-  requestsOfKeyWithin(apiKeyId, `${REFUSED_WINDOW_DAYS} days`, sql`h.outcome not in ${ALLOWED_OUTCOMES}`);
 
 /** Calls refused by the key's IP limits in the last 24 hours: the list's "IP refusals" marker. */
 export const ipRefusedLast24Hours = (apiKeyId: AnyColumn | SQL) => requestsOfKeyWithin(apiKeyId, '24 hours', sql`h.outcome = 'ip_not_allowed'`);

@@ -3,9 +3,6 @@ import { KEY_STATES } from './key-state';
 /** Keys on one page of the API Keys list: enough to scan, small enough to render at 10 000 keys. */
 export const KEY_LIST_PAGE_SIZE = 50;
 
-/** The window of the list's "N refused" beside a key never used, named in the list's text. */
-export const REFUSED_WINDOW_DAYS = 30;
-
 /**
  * The orders the list offers. Newest first is the default: a key just created is at the top, as in
  * Stripe's and GitHub's key lists. Last used puts keys never used last. Each sort pages by its
