@@ -15,6 +15,8 @@ export const routes = {
   /** The key page with its Rotate dialog open (a leaked key's notice and banner link here). */
   rotateApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}?rotate=1`,
   editApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/edit`,
+  /** Edit with `ip` added to the key's IP limits, for the admin to review and save (lib/api-keys/allow-ip.ts). */
+  allowIpOnApiKey: (id: string, ip: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/edit?allowIp=${encodeURIComponent(ip)}`,
   /** Public: the API reference, and the OpenAPI document it is rendered from. */
   apiReference: '/docs/api',
   openApiDocument: '/api/v1/openapi.json',

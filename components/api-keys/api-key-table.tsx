@@ -9,6 +9,7 @@ import { Badge } from '../ui/badge';
 import { DateTime } from '../ui/date-time';
 import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
 import { KeyExpiry } from './key-expiry';
+import { IpRefusalMarker, NeverUsed } from './key-refusals';
 import { PermissionsSummary } from './permissions-summary';
 import { RotationNote } from './rotation-note';
 
@@ -53,6 +54,7 @@ export function ApiKeyTable({ keys, now, order, highlightId }: { keys: ApiKeyLis
               <TableCell className="whitespace-nowrap font-mono text-xs">{key.hint}</TableCell>
               <TableCell>
                 <Badge tone={state.tone}>{state.label}</Badge>
+                <IpRefusalMarker refused={key.ipRefused24h} />
                 {rotatingUntil && (
                   <span className="mt-1 block text-xs text-amber-800">
                     <RotationNote until={rotatingUntil} short />
@@ -76,7 +78,7 @@ export function ApiKeyTable({ keys, now, order, highlightId }: { keys: ApiKeyLis
                     {key.lastUsedIp && <span className="block font-mono text-xs text-slate-500">{key.lastUsedIp}</span>}
                   </>
                 ) : (
-                  <span className="text-slate-500">Never</span>
+                  <NeverUsed refused={key.requests7d} />
                 )}
               </TableCell>
               <TableCell className="text-right tabular-nums">{formatCount(key.requests7d)}</TableCell>

@@ -23,10 +23,12 @@ type Props = {
   keepExpiryLabel: string;
   save: FormAction<{ changed: string[] }>;
   preview: (input: { id: string; ipLimits: string }) => Promise<FormState<RefusedCaller[]>>;
+  /** The stored IP limits, when the form starts from others (an address being allowed): a change from these is dry-run. */
+  savedIpLimits?: string;
 };
 
 /** Same fields and rules as creation; tighter IP limits are checked against recent callers first. */
-export function EditApiKeyForm({ defaults, keepExpiryLabel, save, preview }: Props) {
+export function EditApiKeyForm({ defaults, keepExpiryLabel, save, preview, savedIpLimits = defaults.ipLimits }: Props) {
   const router = useRouter();
   const [refused, setRefused] = useState<{ callers: RefusedCaller[]; values: ApiKeyEditValues } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -48,7 +50,7 @@ export function EditApiKeyForm({ defaults, keepExpiryLabel, save, preview }: Pro
   }
 
   const onSubmit = form.handleSubmit(async (values) => {
-    if (values.ipLimits.trim() !== (defaults.ipLimits ?? '').trim()) {
+    if (values.ipLimits.trim() !== (savedIpLimits ?? '').trim()) {
       const dryRun = await preview({ id: values.id, ipLimits: values.ipLimits });
       if (!dryRun.ok) return applyServerErrors(form, dryRun);
       if (dryRun.data?.length) return setRefused({ callers: dryRun.data, values });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { CurrentLeakReport } from '@/db/queries/leak-reports';
 import { LEAK_REPORTERS, LEAK_RESULTS, isLeakResult } from '@/lib/leaked-keys/leak-report';
 import { DateTime } from '../ui/date-time';
+import { NoticeBanner } from '../ui/notice-banner';
 
 // Only a web address is made a link; anything else a scanner sent is shown as text.
 const isWebAddress = (value: string) => /^https:\/\/[^\s]+$/i.test(value);
@@ -40,26 +41,20 @@ function FoundWhere({ report }: { report: CurrentLeakReport }) {
 export function LeakBanner({ report, rotateHref }: { report: CurrentLeakReport; rotateHref: string }) {
   const result = isLeakResult(report.result) ? LEAK_RESULTS[report.result] : null;
   return (
-    <div role="alert" aria-labelledby="leak-banner-heading" className="mb-6 flex gap-3 rounded-md bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200">
-      <ShieldAlert aria-hidden className="mt-0.5 size-5 shrink-0" />
-      <div className="space-y-1">
-        <p id="leak-banner-heading" className="font-semibold">
-          This key was reported leaked
-        </p>
+    <NoticeBanner id="leak-banner-heading" tone="red" icon={ShieldAlert} title="This key was reported leaked" alert>
+      <p>
+        <FoundWhere report={report} /> <DateTime value={report.reportedAt} />.
+      </p>
+      {result && (
         <p>
-          <FoundWhere report={report} /> <DateTime value={report.reportedAt} />.
+          {result.label}. {result.meaning}
         </p>
-        {result && (
-          <p>
-            {result.label}. {result.meaning}
-          </p>
-        )}
-        <p>
-          <Link href={rotateHref} className="font-semibold underline">
-            Rotate this key now
-          </Link>
-        </p>
-      </div>
-    </div>
+      )}
+      <p>
+        <Link href={rotateHref} className="font-semibold underline">
+          Rotate this key now
+        </Link>
+      </p>
+    </NoticeBanner>
   );
 }

@@ -7,6 +7,7 @@ import { createTestKey } from '@/lib/api-keys/__fixtures__/test-keys';
 import { KEY_LIST_PAGE_SIZE, KEY_LIST_SORT_VALUES, type KeyListSort, type KeyListStatus } from '@/lib/api-keys/key-list';
 import { keyState } from '@/lib/api-keys/key-state';
 import { NEW_KEY_PERMISSIONS } from '@/lib/api-keys/permissions';
+import { API_ERRORS, type ApiErrorCode } from '@/lib/api/errors';
 import { writeUsageBatch } from '@/lib/api/usage-writer';
 import { createTestCommunity } from '@/test/db';
 import { listApiKeys, type ApiKeyListQuery } from './api-key-list';
@@ -42,6 +43,24 @@ function keyFor(i: number): Omit<Seeded, 'id'> {
     lastUsedMicros: i % 4 === 0 ? null : Math.floor(i / 5) * 1_000_000 + (i % 2),
     status: i % 7 === 1 ? 'disabled' : 'enabled',
     expiresAt: i % 7 === 2 ? new Date(now.getTime() - 86_400_000) : i % 7 === 3 ? new Date(now.getTime() + 86_400_000) : null,
+  };
+}
+
+/** A request as the usage recorder writes it, `daysAgo` days before now. */
+function usageCall({ communityId, apiKeyId, daysAgo, outcome = 'ok' }: { communityId: string; apiKeyId: string; daysAgo: number; outcome?: 'ok' | ApiErrorCode }) {
+  return {
+    requestId: randomUUID(),
+    apiKeyId,
+    communityId,
+    at: new Date(Date.now() - daysAgo * 86_400_000),
+    method: 'GET',
+    path: '/api/v1/me',
+    status: outcome === 'ok' ? 200 : API_ERRORS[outcome].status,
+    outcome,
+    ip: '10.0.0.1',
+    userAgent: null,
+    integrationName: null,
+    latencyMs: 5,
   };
 }
 
@@ -214,6 +233,7 @@ describe('listApiKeys', () => {
       createdByName: here.admin.name,
       rotatingUntil: null,
       requests7d: 0,
+      ipRefused24h: 0,
       cursor: { value: new Date(key.createdAt).toISOString().replace('Z', '000Z'), id: key.id },
     });
   });
@@ -230,26 +250,33 @@ describe('listApiKeys', () => {
         { apiKeyId: busy.id, hash: randomUUID(), hint: 'test_…old0', expiresAt: new Date(Date.now() - 60_000) },
         { apiKeyId: quiet.id, hash: randomUUID(), hint: 'test_…old2', expiresAt: new Date(Date.now() - 60_000) },
       ]);
-    const call = (daysAgo: number) => ({
-      requestId: randomUUID(),
-      apiKeyId: busy.id,
-      communityId: community.communityId,
-      at: new Date(Date.now() - daysAgo * 86_400_000),
-      method: 'GET',
-      path: '/api/v1/me',
-      status: 200,
-      outcome: 'ok',
-      ip: '10.0.0.1',
-      userAgent: null,
-      integrationName: null,
-      latencyMs: 5,
-    });
+    const call = (daysAgo: number) => usageCall({ communityId: community.communityId, apiKeyId: busy.id, daysAgo });
     await writeUsageBatch([call(0.1), call(1), call(6.5), call(8)]);
 
     const { rows } = await listApiKeys({ communityId: community.communityId, sort: 'name', pageSize: 50, now: new Date() });
     expect(rows.map(({ name, rotatingUntil, requests7d }) => ({ name, rotatingUntil, requests7d }))).toEqual([
       { name: 'Busy', rotatingUntil: graceUntil, requests7d: 3 },
       { name: 'Quiet', rotatingUntil: null, requests7d: 0 },
+    ]);
+  });
+  it('counts IP-limit refusals (24 hours) for the keys of the page; a key never used counts only refused calls', async () => {
+    const community = await createTestCommunity();
+    const used = await createTestKey({ communityId: community.communityId, createdById: community.admin.id, name: 'Used' });
+    const refused = await createTestKey({ communityId: community.communityId, createdById: community.admin.id, name: 'Refused' });
+    const call = (apiKeyId: string, daysAgo: number, outcome: 'ok' | ApiErrorCode) => usageCall({ communityId: community.communityId, apiKeyId, daysAgo, outcome });
+    await writeUsageBatch([
+      call(used.id, 0.1, 'ok'),
+      call(refused.id, 0.1, 'ip_not_allowed'),
+      call(refused.id, 0.2, 'ip_not_allowed'),
+      call(refused.id, 2, 'ip_not_allowed'),
+      call(refused.id, 10, 'key_disabled'),
+      call(refused.id, 40, 'not_found'),
+    ]);
+
+    const { rows } = await listApiKeys({ communityId: community.communityId, sort: 'name', pageSize: 50, now: new Date() });
+    expect(rows.map(({ name, lastUsedAt, requests7d, ipRefused24h }) => ({ name, used: lastUsedAt !== null, requests7d, ipRefused24h }))).toEqual([
+      { name: 'Refused', used: false, requests7d: 3, ipRefused24h: 2 },
+      { name: 'Used', used: true, requests7d: 1, ipRefused24h: 0 },
     ]);
   });
 });

@@ -112,7 +112,7 @@ export async function listApiKeys(query: ApiKeyListQuery) {
   const more = read.length > pageSize;
   const page = backwards ? read.slice(0, pageSize).reverse() : read.slice(0, pageSize);
   const extras = await keyListExtras({ communityId: query.communityId, ids: page.map((key) => key.id) });
-  const rows = page.map(({ sortValue, ...key }) => ({ ...key, rotatingUntil: null, requests7d: 0, ...extras.get(key.id), cursor: { value: sortValue, id: key.id } }));
+  const rows = page.map(({ sortValue, ...key }) => ({ ...key, rotatingUntil: null, requests7d: 0, ipRefused24h: 0, ...extras.get(key.id), cursor: { value: sortValue, id: key.id } }));
   const edge = (row: (typeof rows)[number] | undefined) => (row ? row.cursor : null);
   return {
     rows,

@@ -6,7 +6,7 @@ import type { KeyRateLimit } from '@/lib/api-keys/rate-limit-policy';
 import { isUuid } from '@/lib/is-uuid';
 import { getDb, type Tx } from '../index';
 import { apiKeyPreviousSecrets, apiKeys, users } from '../schema';
-import { requestsLast7Days } from './usage-rollups';
+import { ipRefusedLast24Hours, requestsLast7Days } from './usage-rollups';
 
 export type NewApiKey = {
   communityId: string;
@@ -72,22 +72,28 @@ const rotatingUntil = () =>
   sql<Date | null>`(select max(${apiKeyPreviousSecrets.expiresAt}) from ${apiKeyPreviousSecrets}
     where ${apiKeyPreviousSecrets.apiKeyId} = ${apiKeys.id} and ${apiKeyPreviousSecrets.expiresAt} > now())`.mapWith((v) => (v ? new Date(v) : null));
 
-/** Requests in the last 7 days of the key in the row, from the hourly rollup: evaluated only for the keys of a list page. */
+/**
+ * Counts of the key in the row from the hourly rollup, evaluated only for the keys of a list page:
+ * requests in the last 7 days, and refusals by its IP limits in the last 24 hours (the "IP
+ * refusals" marker). A key never used has only refused calls (last_used_at moves on 'ok' alone),
+ * so its 7-day count is the list's "N refused" at no further cost.
+ */
 const requests7d = requestsLast7Days(apiKeys.id);
+const ipRefused24h = ipRefusedLast24Hours(apiKeys.id);
 
 /**
  * What the API Keys list shows beside each key of its page, looked up for those keys only (never
- * per key of the community): when a rotation's old secret stops, and the last 7 days' requests.
+ * per key of the community): when a rotation's old secret stops, and the counts above.
  * The page's ids are a join, so the expressions above read `api_keys.id` as they would in any list.
  */
 export async function keyListExtras({ communityId, ids }: { communityId: string; ids: string[] }) {
-  if (ids.length === 0) return new Map<string, { rotatingUntil: Date | null; requests7d: number }>();
+  if (ids.length === 0) return new Map<string, { rotatingUntil: Date | null; requests7d: number; ipRefused24h: number }>();
   const page = sql`(values ${sql.join(
     ids.map((id) => sql`(${id}::uuid)`),
     sql`, `,
   )}) as page(id)`;
   const rows = await getDb()
-    .select({ id: apiKeys.id, rotatingUntil: rotatingUntil(), requests7d })
+    .select({ id: apiKeys.id, rotatingUntil: rotatingUntil(), requests7d, ipRefused24h })
     .from(apiKeys)
     .innerJoin(page, sql`page.id = ${apiKeys.id}`)
     .where(eq(apiKeys.communityId, communityId));

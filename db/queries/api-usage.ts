@@ -23,12 +23,12 @@ export type UsageBucket = { start: Date; allowed: number; denied: number };
 
 type KeyScope = { apiKeyId: string; communityId: string };
 
-function callersOfKey({ apiKeyId, communityId }: KeyScope): SQL {
+export function callersOfKey({ apiKeyId, communityId }: KeyScope): SQL {
   return and(eq(apiUsageCallers.apiKeyId, apiKeyId), eq(apiUsageCallers.communityId, communityId)) as SQL;
 }
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
-const sumOf = (expression: SQL | AnyColumn) => sql<number>`coalesce(sum(${expression}), 0)::bigint`.mapWith(Number);
+export const sumOf = (expression: SQL | AnyColumn) => sql<number>`coalesce(sum(${expression}), 0)::bigint`.mapWith(Number);
 /** The rollup stores an unknown name, user agent or address as '' (one primary key); callers read null. */
 const unknownAsNull = (column: AnyColumn) => sql<string | null>`nullif(${column}, '')`;
 const allowedHours = inArray(apiUsageHourly.outcome, ALLOWED_OUTCOMES);

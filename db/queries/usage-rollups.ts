@@ -12,13 +12,20 @@ import { apiUsageHourly } from '../schema';
 const fromHourOf = (since: SQL | Date) => sql`date_trunc('hour', (${since instanceof Date ? since.toISOString() : since})::timestamptz, 'UTC')`;
 
 /**
- * Requests made with the key in the last 7 days, for the API Keys list: a correlated subquery
- * over at most 7 × 24 × (outcomes seen) rows of the hourly rollup, read by its primary key.
+ * Requests made with the key in the last `interval` (a Postgres interval, e.g. '7 days'), of the
+ * outcomes `outcomes` keeps (all when absent), for the API Keys list: a correlated subquery over
+ * at most (window hours) × (outcomes seen) rows of the hourly rollup, read by its primary key.
+ * `outcomes` is written over the alias `h`.
  */
-export function requestsLast7Days(apiKeyId: AnyColumn | SQL): SQL<number> {
+function requestsOfKeyWithin(apiKeyId: AnyColumn | SQL, interval: string, outcomes?: SQL): SQL<number> {
   return sql<number>`(select coalesce(sum(h.requests), 0)::bigint from api_usage_hourly h
-    where h.api_key_id = ${apiKeyId} and h.hour >= ${fromHourOf(sql`now() - interval '7 days'`)})`.mapWith(Number);
+    where h.api_key_id = ${apiKeyId} and h.hour >= ${fromHourOf(sql`now() - ${interval}::interval`)}${outcomes ? sql` and ${outcomes}` : sql``})`.mapWith(Number);
 }
+
+export const requestsLast7Days = (apiKeyId: AnyColumn | SQL) => requestsOfKeyWithin(apiKeyId, '7 days');
+
+/** Calls refused by the key's IP limits in the last 24 hours: the list's "IP refusals" marker. */
+export const ipRefusedLast24Hours = (apiKeyId: AnyColumn | SQL) => requestsOfKeyWithin(apiKeyId, '24 hours', sql`h.outcome = 'ip_not_allowed'`);
 
 /** The rollup rows of one outcome filter of the request log ('all', 'allowed', 'denied' or one code). */
 export function hourlyOutcomeCondition(filter: OutcomeFilter): SQL | undefined {

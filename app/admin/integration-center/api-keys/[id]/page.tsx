@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { Pencil, RefreshCw } from 'lucide-react';
 import { DeleteKeyButton } from '@/components/api-keys/delete-key-button';
 import { IntegrationsSeen } from '@/components/api-keys/integrations-seen';
+import { IpRefusalBanner } from '@/components/api-keys/ip-refusal-banner';
 import { KeyDetails } from '@/components/api-keys/key-details';
 import { KeyStatusButton } from '@/components/api-keys/key-status-button';
 import { RequestLog, type LogTarget } from '@/components/api-keys/request-log';
@@ -16,6 +17,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { findApiKeyForAdmin } from '@/db/queries/api-keys';
 import { integrationsSeen, keyImpact, usageSeries } from '@/db/queries/api-usage';
+import { ipRefusals } from '@/db/queries/ip-refusals';
 import { findCurrentLeakReport } from '@/db/queries/leak-reports';
 import { requestLog } from '@/db/queries/request-log';
 import { KEY_STATES, keyState, oldSecretValidUntil } from '@/lib/api-keys/key-state';
@@ -45,12 +47,13 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
   const filter = parseOutcomeFilter(query.outcome);
   const position = parseLogPosition(query);
   const scope = { apiKeyId: key.id, communityId: admin.communityId };
-  const [series, log, seen, impact, leak] = await Promise.all([
+  const [series, log, seen, impact, leak, refusals] = await Promise.all([
     usageSeries({ ...scope, range }),
     requestLog({ ...scope, filter, position }),
     integrationsSeen({ ...scope }),
     keyImpact({ ...scope }),
     findCurrentLeakReport({ ...scope }),
+    ipRefusals({ ...scope, ipLimits: key.ipLimits }),
   ]);
 
   // A new range or filter starts the log at its newest page: only a Newer or Older link carries a cursor.
@@ -106,6 +109,7 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
         }
       />
       {leak && <LeakBanner report={leak} rotateHref={routes.rotateApiKey(key.id)} />}
+      {refusals && <IpRefusalBanner keyId={key.id} refusals={refusals} />}
       {rotatingUntil && (
         <p role="status" className="mb-6 flex items-center gap-2 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
           <RefreshCw aria-hidden className="size-4 shrink-0" />
