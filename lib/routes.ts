@@ -15,6 +15,9 @@ export const routes = {
   /** The key page with its Rotate dialog open (a leaked key's notice and banner link here). */
   rotateApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}?rotate=1`,
   editApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/edit`,
+  /** "Find a request by ID" on a key's page: a GET form's action (`?requestId=`), a request id being no secret. */
+  findApiKeyRequest: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/requests`,
+  apiKeyRequest: (id: string, requestId: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/requests/${encodeURIComponent(requestId)}`,
   /** Public: the API reference, and the OpenAPI document it is rendered from. */
   apiReference: '/docs/api',
   openApiDocument: '/api/v1/openapi.json',
@@ -44,6 +47,14 @@ export const crumbs = {
     { label: message.subject, href: routes.mailMessage(message.id) },
   ],
   apiKey: (key: { id: string; name: string }) => [trail.communityConfiguration, trail.integrationCenter, trail.apiKeys, { label: key.name, href: routes.apiKey(key.id) }],
+  findApiKeyRequest: (key: { id: string; name: string }) => [
+    ...crumbs.apiKey(key),
+    { label: 'Find a request', href: routes.findApiKeyRequest(key.id) },
+  ],
+  apiKeyRequest: (key: { id: string; name: string }, requestId: string) => [
+    ...crumbs.apiKey(key),
+    { label: `Request ${requestId}`, href: routes.apiKeyRequest(key.id, requestId) },
+  ],
   editApiKey: (key: { id: string; name: string }) => [
     trail.communityConfiguration,
     trail.integrationCenter,
