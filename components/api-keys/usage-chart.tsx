@@ -67,7 +67,7 @@ function groupCounts(counts: Record<UsageGroup, number>, { skipZero = false } = 
 
 function Legend() {
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+    <ul aria-label="Chart legend" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
       {USAGE_GROUP_KEYS.map((group) => (
         <li key={group} className="flex items-center gap-1.5">
           <span aria-hidden className={cn('size-2.5 rounded-sm', SWATCH[group])} /> {USAGE_GROUPS[group].label}
