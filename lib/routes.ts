@@ -17,6 +17,9 @@ export const routes = {
   editApiKey: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/edit`,
   /** Edit with `ip` added to the key's IP limits, for the admin to review and save (lib/api-keys/allow-ip.ts). */
   allowIpOnApiKey: (id: string, ip: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/edit?allowIp=${encodeURIComponent(ip)}`,
+  /** "Find a request by ID" on a key's page: a GET form's action (`?requestId=`), a request id being no secret. */
+  findApiKeyRequest: (id: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/requests`,
+  apiKeyRequest: (id: string, requestId: string) => `/admin/integration-center/api-keys/${encodeURIComponent(id)}/requests/${encodeURIComponent(requestId)}`,
   /** Public: the API reference, and the OpenAPI document it is rendered from. */
   apiReference: '/docs/api',
   openApiDocument: '/api/v1/openapi.json',
@@ -46,6 +49,14 @@ export const crumbs = {
     { label: message.subject, href: routes.mailMessage(message.id) },
   ],
   apiKey: (key: { id: string; name: string }) => [trail.communityConfiguration, trail.integrationCenter, trail.apiKeys, { label: key.name, href: routes.apiKey(key.id) }],
+  findApiKeyRequest: (key: { id: string; name: string }) => [
+    ...crumbs.apiKey(key),
+    { label: 'Find a request', href: routes.findApiKeyRequest(key.id) },
+  ],
+  apiKeyRequest: (key: { id: string; name: string }, requestId: string) => [
+    ...crumbs.apiKey(key),
+    { label: `Request ${requestId}`, href: routes.apiKeyRequest(key.id, requestId) },
+  ],
   editApiKey: (key: { id: string; name: string }) => [
     trail.communityConfiguration,
     trail.integrationCenter,

@@ -9,14 +9,19 @@ const hrefFor = ({ filter, before, after }: LogTarget) =>
   `/keys/k1?range=30d${filter === 'all' ? '' : `&outcome=${filter}`}${before ? `&before=${before}` : ''}${after ? `&after=${after}` : ''}`;
 type Props = { rows?: RequestLogRow[]; recent: number; newer?: string | null; older?: string | null; paged?: boolean; filter?: OutcomeFilter };
 const render = (props: Props) =>
-  renderToStaticMarkup(createElement(RequestLog, { rows: [], newer: null, older: null, paged: false, filter: 'all', hrefFor, ...props }));
+  renderToStaticMarkup(createElement(RequestLog, { keyId: 'k1', rows: [], newer: null, older: null, paged: false, filter: 'all', hrefFor, ...props }));
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 const attr = (attrs: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1]?.replaceAll('&amp;', '&');
-const links = (html: string) =>
+const allLinks = (html: string) =>
   [...html.matchAll(/<a ([^>]*)>(.*?)<\/a>/g)].map(([, attrs, inner]) => ({ text: textOf(inner).trim(), href: attr(attrs, 'href'), rel: attr(attrs, 'rel') }));
+const detailPath = '/admin/integration-center/api-keys/k1/requests/';
+/** The log's own links: paging and empty states, not the rows' links to their detail views. */
+const links = (html: string) => allLinks(html).filter((link) => !link.href?.startsWith(detailPath));
+const forms = (html: string) => [...html.matchAll(/<form ([^>]*)>/g)].map((m) => m[1]);
 
 const row = (id: number, outcome: string, status: number): RequestLogRow => ({
   id,
+  requestId: `0b7e4e3a-5f0c-4a51-9a4e-00000000000${id}`,
   at: new Date(Date.UTC(2031, 2, 15, 10, 5, id)),
   method: 'POST',
   path: '/api/v1/feedback',
@@ -41,9 +46,20 @@ describe('RequestLog', () => {
     expect(html).not.toContain('Request log pages');
   });
 
+  it('links every request to its detail view, and finds one by a pasted request id', () => {
+    const html = render({ rows: [row(2, 'ok', 201), row(1, 'ip_not_allowed', 403)], recent: 2 });
+    expect(allLinks(html).filter((link) => link.href?.startsWith(detailPath))).toEqual([
+      { text: 'POST /api/v1/feedback', href: `${detailPath}0b7e4e3a-5f0c-4a51-9a4e-000000000002`, rel: undefined },
+      { text: 'POST /api/v1/feedback', href: `${detailPath}0b7e4e3a-5f0c-4a51-9a4e-000000000001`, rel: undefined },
+    ]);
+    const find = forms(html)[0];
+    expect([attr(find, 'method'), attr(find, 'action'), attr(find, 'role')]).toEqual(['get', '/admin/integration-center/api-keys/k1/requests', 'search']);
+    expect(html).toMatch(/<label[^>]*for="find-request-id"[^>]*>Find a request by ID<\/label><input id="find-request-id" type="search"[^>]* name="requestId"\/>/);
+  });
+
   it('filters with a GET form that keeps the other parameters of the page', () => {
     const html = render({ rows: [row(1, 'key_disabled', 401)], recent: 1, filter: 'key_disabled', older: 'c0' });
-    const form = /<form ([^>]*)>/.exec(html)?.[1] ?? '';
+    const form = forms(html)[1];
     expect([attr(form, 'method'), attr(form, 'action')]).toEqual(['get', '/keys/k1']);
     expect(html).toContain('<input type="hidden" name="range" value="30d"/>');
     expect(html).toMatch(/<label for="request-log-outcome"[^>]*>Outcome<\/label><select id="request-log-outcome" name="outcome"/);

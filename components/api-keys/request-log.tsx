@@ -4,12 +4,14 @@ import type { RequestLogRow } from '@/db/queries/request-log';
 import { describeOutcome, OUTCOME_FILTERS, outcomeFilterLabel, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { cn } from '@/lib/cn';
 import { formatCount, plural } from '@/lib/format';
+import { routes } from '@/lib/routes';
 import { CursorPagination } from '../cursor-pagination';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { DateTime } from '../ui/date-time';
 import { controlClass } from '../ui/input';
 import { Table, TableBody, TableCell, TableHeader, TableRow } from '../ui/table';
+import { FindRequestForm } from './find-request-form';
 
 /** A view of the log: its filter, and the page's cursor (`before` a row: older; `after`: newer); none is the newest page. */
 export type LogTarget = { filter: OutcomeFilter; before?: string; after?: string };
@@ -90,7 +92,7 @@ function EmptyState({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefF
   );
 }
 
-function LogTable({ rows }: { rows: RequestLogRow[] }) {
+function LogTable({ keyId, rows }: { keyId: string; rows: RequestLogRow[] }) {
   return (
     <Table label="Request log table" caption="Requests made with this key, newest first">
       <TableHeader columns={['Time', 'Request', 'Outcome', 'IP', 'Integration', { label: 'Latency', className: 'text-right' }]} />
@@ -104,8 +106,10 @@ function LogTable({ rows }: { rows: RequestLogRow[] }) {
                 <DateTime value={row.at} />
               </TableCell>
               <TableCell className="min-w-48">
-                <span className="font-mono text-xs font-semibold text-slate-900">{row.method}</span>{' '}
-                <span className="break-all font-mono text-xs text-slate-700">{row.path}</span>
+                {/* The request itself opens its detail view: the whole row's facts and the error returned. */}
+                <Link href={routes.apiKeyRequest(keyId, row.requestId)} className="group font-mono text-xs hover:underline">
+                  <span className="font-semibold text-slate-900">{row.method}</span> <span className="break-all text-brand-700 group-hover:text-brand-800">{row.path}</span>
+                </Link>
               </TableCell>
               <TableCell className="whitespace-nowrap">
                 <span className="mr-2 font-mono text-xs text-slate-600 tabular-nums">{row.status}</span>
@@ -159,6 +163,7 @@ function countText(recent: number, filter: OutcomeFilter): string {
  * history's (db/queries/request-log.ts).
  */
 export function RequestLog({
+  keyId,
   rows,
   recent,
   newer,
@@ -167,6 +172,7 @@ export function RequestLog({
   filter,
   hrefFor,
 }: {
+  keyId: string;
   rows: RequestLogRow[];
   recent: number;
   newer: string | null;
@@ -187,10 +193,13 @@ export function RequestLog({
             {countText(recent, filter)} in the last 30 days, newest first
           </p>
         </div>
-        <FilterForm filter={filter} hrefFor={hrefFor} />
+        <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
+          <FindRequestForm keyId={keyId} />
+          <FilterForm filter={filter} hrefFor={hrefFor} />
+        </div>
       </div>
       {rows.length > 0 ? (
-        <LogTable rows={rows} />
+        <LogTable keyId={keyId} rows={rows} />
       ) : paged ? (
         <NothingHere filter={filter} hrefFor={hrefFor} />
       ) : (

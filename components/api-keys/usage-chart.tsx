@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { BarChart3 } from 'lucide-react';
 import type { UsageBucket } from '@/db/queries/api-usage';
+import { USAGE_GROUP_KEYS, USAGE_GROUPS, type UsageGroup } from '@/lib/api-keys/outcomes';
 import { cn } from '@/lib/cn';
 import { formatCount, formatInUtc, plural, type UtcStyle } from '@/lib/format';
 import { USAGE_RANGE_VALUES, USAGE_RANGES, type UsageRange } from '@/lib/usage-ranges';
@@ -52,15 +53,26 @@ function RangeSwitcher({ range, rangeHref }: { range: UsageRange; rangeHref: (ra
   );
 }
 
+// Each group's colour; the bars stack them in this order from the bottom, allowed first.
+const SWATCH = { allowed: 'bg-brand-600', refused: 'bg-red-500', client_error: 'bg-amber-400', server_error: 'bg-slate-400' } as const satisfies Record<UsageGroup, string>;
+
+const totalOf = (bucket: Omit<UsageBucket, 'start'>) => USAGE_GROUP_KEYS.reduce((sum, group) => sum + bucket[group], 0);
+
+/** "5 allowed, 2 refused by the key’s rules, 1 client error": every group, or allowed and those with requests. */
+function groupCounts(counts: Record<UsageGroup, number>, { skipZero = false } = {}): string {
+  return USAGE_GROUP_KEYS.filter((group) => !skipZero || group === 'allowed' || counts[group] > 0)
+    .map((group) => plural(counts[group], USAGE_GROUPS[group].one, USAGE_GROUPS[group].many))
+    .join(', ');
+}
+
 function Legend() {
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
-      <li className="flex items-center gap-1.5">
-        <span aria-hidden className="size-2.5 rounded-sm bg-brand-600" /> Allowed
-      </li>
-      <li className="flex items-center gap-1.5">
-        <span aria-hidden className="size-2.5 rounded-sm bg-red-500" /> Denied
-      </li>
+    <ul aria-label="Chart legend" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+      {USAGE_GROUP_KEYS.map((group) => (
+        <li key={group} className="flex items-center gap-1.5">
+          <span aria-hidden className={cn('size-2.5 rounded-sm', SWATCH[group])} /> {USAGE_GROUPS[group].label}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -81,17 +93,18 @@ function Bars({ series, range, scale }: { series: UsageBucket[]; range: UsageRan
           <div aria-hidden className="absolute inset-x-0 top-1/2 border-t border-dashed border-slate-200" />
           <div className="relative flex h-full items-end gap-px sm:gap-0.5">
             {series.map((bucket) => {
-              const total = bucket.allowed + bucket.denied;
+              const total = totalOf(bucket);
               return (
                 <div
                   key={bucket.start.toISOString()}
-                  title={`${formatInUtc(bucket.start, axis.full)}: ${formatCount(bucket.allowed)} allowed, ${formatCount(bucket.denied)} denied`}
+                  title={`${formatInUtc(bucket.start, axis.full)}: ${groupCounts(bucket)}`}
                   className="flex h-full min-w-0 flex-1 items-end"
                 >
                   {total > 0 && (
-                    <div className="flex min-h-0.5 w-full flex-col overflow-hidden rounded-t-sm" style={{ height: `${(total / scale) * 100}%` }}>
-                      <div className="bg-red-500" style={{ flexGrow: bucket.denied }} />
-                      <div className="bg-brand-600" style={{ flexGrow: bucket.allowed }} />
+                    <div className="flex min-h-0.5 w-full flex-col-reverse overflow-hidden rounded-t-sm" style={{ height: `${(total / scale) * 100}%` }}>
+                      {USAGE_GROUP_KEYS.map((group) => (
+                        <div key={group} className={SWATCH[group]} style={{ flexGrow: bucket[group] }} />
+                      ))}
                     </div>
                   )}
                 </div>
@@ -130,7 +143,7 @@ function DataTable({ series, range }: { series: UsageBucket[]; range: UsageRange
         <TableHeader
           compact
           className="sticky top-0"
-          columns={[{ label: `${axis.unit} (UTC)`, className: 'capitalize' }, { label: 'Allowed', className: 'text-right' }, { label: 'Denied', className: 'text-right' }]}
+          columns={[{ label: `${axis.unit} (UTC)`, className: 'capitalize' }, ...USAGE_GROUP_KEYS.map((group) => ({ label: USAGE_GROUPS[group].label, className: 'text-right' }))]}
         />
         <TableBody>
           {series.map((bucket) => (
@@ -138,12 +151,11 @@ function DataTable({ series, range }: { series: UsageBucket[]; range: UsageRange
               <TableRowHeader compact className="whitespace-nowrap font-normal text-slate-700">
                 <time dateTime={bucket.start.toISOString()}>{formatInUtc(bucket.start, axis.full)}</time>
               </TableRowHeader>
-              <TableCell compact className="text-right tabular-nums">
-                {formatCount(bucket.allowed)}
-              </TableCell>
-              <TableCell compact className="text-right tabular-nums">
-                {formatCount(bucket.denied)}
-              </TableCell>
+              {USAGE_GROUP_KEYS.map((group) => (
+                <TableCell key={group} compact className="text-right tabular-nums">
+                  {formatCount(bucket[group])}
+                </TableCell>
+              ))}
             </TableRow>
           ))}
         </TableBody>
@@ -153,7 +165,8 @@ function DataTable({ series, range }: { series: UsageBucket[]; range: UsageRange
 }
 
 /**
- * Requests per hour or day, allowed (brand) stacked under denied (red). Plain divs, no chart
+ * Requests per hour or day, allowed (brand) stacked under those refused by the key's rules (red),
+ * client errors (amber) and server errors (slate). Plain divs, no chart
  * library; screen readers get a one-sentence summary and the same numbers as a table.
  */
 export function UsageChart({
@@ -166,14 +179,14 @@ export function UsageChart({
   /** The URL of this page showing another range. */
   rangeHref: (range: UsageRange) => string;
 }) {
-  const allowed = series.reduce((sum, bucket) => sum + bucket.allowed, 0);
-  const denied = series.reduce((sum, bucket) => sum + bucket.denied, 0);
-  const total = allowed + denied;
-  const busiest = series.reduce<UsageBucket | null>((top, bucket) => (!top || bucket.allowed + bucket.denied > top.allowed + top.denied ? bucket : top), null);
-  const busiestTotal = busiest ? busiest.allowed + busiest.denied : 0;
+  const sums = Object.fromEntries(USAGE_GROUP_KEYS.map((group) => [group, series.reduce((sum, bucket) => sum + bucket[group], 0)])) as Record<UsageGroup, number>;
+  const total = totalOf(sums);
+  const busiest = series.reduce<UsageBucket | null>((top, bucket) => (!top || totalOf(bucket) > totalOf(top) ? bucket : top), null);
+  const busiestTotal = busiest ? totalOf(busiest) : 0;
   const axis = AXIS[range];
   const period = `the last ${USAGE_RANGES[range].label}`;
-  const totals = `${plural(total, 'request')}, ${formatCount(denied)} denied`;
+  // Server errors are rare and not the key's doing: named only when there were some.
+  const totals = `${plural(total, 'request')}: ${groupCounts(sums, { skipZero: true })}`;
 
   return (
     <Card aria-labelledby="usage-chart-heading">
@@ -199,7 +212,7 @@ export function UsageChart({
         <>
           <div
             role="img"
-            aria-label={`Bar chart of requests per ${axis.unit} in ${period}: ${formatCount(allowed)} allowed, ${formatCount(denied)} denied. Busiest ${axis.unit}: ${busiest ? formatInUtc(busiest.start, axis.full) : ''}, ${plural(busiestTotal, 'request')}. Times in UTC.`}
+            aria-label={`Bar chart of requests per ${axis.unit} in ${period}: ${groupCounts(sums)}. Busiest ${axis.unit}: ${busiest ? formatInUtc(busiest.start, axis.full) : ''}, ${plural(busiestTotal, 'request')}. Times in UTC.`}
           >
             <Bars series={series} range={range} scale={niceScale(busiestTotal)} />
           </div>

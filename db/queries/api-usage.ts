@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, gte, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { ALLOWED_OUTCOMES } from '@/lib/api-keys/outcomes';
+import { ALLOWED_OUTCOMES, outcomesOfGroup, type UsageGroup } from '@/lib/api-keys/outcomes';
 import { distinctCallerLabels, INTEGRATIONS_SEEN_LIMIT, KEY_IMPACT_NAMES } from '@/lib/callers';
 import { compileIpLimits } from '@/lib/ip-limits';
 import { USAGE_RANGES, type UsageRange } from '@/lib/usage-ranges';
@@ -19,7 +19,8 @@ import { hourlyOfKeySince } from './usage-rollups';
 
 const DAY_MS = 86_400_000;
 
-export type UsageBucket = { start: Date; allowed: number; denied: number };
+/** One bar of the usage chart: its requests in each usage group (lib/api-keys/outcomes.ts). */
+export type UsageBucket = { start: Date } & Record<UsageGroup, number>;
 
 type KeyScope = { apiKeyId: string; communityId: string };
 
@@ -33,7 +34,13 @@ export const sumOf = (expression: SQL | AnyColumn) => sql<number>`coalesce(sum($
 const unknownAsNull = (column: AnyColumn) => sql<string | null>`nullif(${column}, '')`;
 const allowedHours = inArray(apiUsageHourly.outcome, ALLOWED_OUTCOMES);
 
-/** Requests per bucket, allowed and denied, oldest first, with a zero for every bucket without any. */
+const requestsOf = (group: UsageGroup) =>
+  sql<number>`coalesce(sum(${apiUsageHourly.requests}) filter (where ${inArray(apiUsageHourly.outcome, outcomesOfGroup(group))}), 0)::bigint`.mapWith(Number);
+
+/**
+ * Requests per bucket in each usage group, oldest first, with zeros for every bucket without any.
+ * Refused is what is left over, so an outcome the code no longer knows still counts, as refused.
+ */
 export async function usageSeries({
   apiKeyId,
   communityId,
@@ -49,7 +56,9 @@ export async function usageSeries({
   const rows = await getDb()
     .select({
       bucket: bucket.mapWith(Number),
-      allowed: sql<number>`coalesce(sum(${apiUsageHourly.requests}) filter (where ${allowedHours}), 0)::bigint`.mapWith(Number),
+      allowed: requestsOf('allowed'),
+      clientErrors: requestsOf('client_error'),
+      serverErrors: requestsOf('server_error'),
       total: sumOf(apiUsageHourly.requests),
     })
     .from(apiUsageHourly)
@@ -59,8 +68,14 @@ export async function usageSeries({
 
   const byBucket = new Map(rows.map((row) => [row.bucket, row]));
   return Array.from({ length: buckets }, (_, index) => {
-    const row = byBucket.get(index);
-    return { start: new Date(first + index * bucketMs), allowed: row?.allowed ?? 0, denied: row ? row.total - row.allowed : 0 };
+    const { allowed = 0, clientErrors = 0, serverErrors = 0, total = 0 } = byBucket.get(index) ?? {};
+    return {
+      start: new Date(first + index * bucketMs),
+      allowed,
+      refused: total - allowed - clientErrors - serverErrors,
+      client_error: clientErrors,
+      server_error: serverErrors,
+    };
   });
 }
 

@@ -68,6 +68,8 @@ describe('requestLog', () => {
     const { rows } = await log('all', null, 10);
     expect(rows.at(-1)).toEqual({
       id: ids[0],
+      // The row's link to its detail view goes by the request id the API returned.
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       at: new Date('2031-03-15T10:00:00Z'),
       method: 'GET',
       path: '/api/v1/projects/0',

@@ -22,6 +22,7 @@ const COUNT_DAYS = 30;
 
 const columns = {
   id: apiRequests.id,
+  requestId: apiRequests.requestId,
   at: apiRequests.at,
   method: apiRequests.method,
   path: apiRequests.path,
@@ -68,9 +69,9 @@ function rowsOf(scope: KeyScope, filter: OutcomeFilter, bound: Bound | null, dir
   if (filter !== 'denied') return page(filter === 'allowed' ? inArray(apiRequests.outcome, ALLOWED_OUTCOMES) : eq(apiRequests.outcome, filter));
   // Many outcomes: the newest `limit` of each (each an ordered range of the outcome index), merged.
   const each = page(sql`${apiRequests.outcome} = denied_outcome.outcome`).as('r');
-  const { id, at, method, path, status, outcome, ip, userAgent, integrationName, latencyMs, cursorAt } = each;
+  const { id, requestId, at, method, path, status, outcome, ip, userAgent, integrationName, latencyMs, cursorAt } = each;
   return db
-    .select({ id, at, method, path, status, outcome, ip, userAgent, integrationName, latencyMs, cursorAt })
+    .select({ id, requestId, at, method, path, status, outcome, ip, userAgent, integrationName, latencyMs, cursorAt })
     .from(deniedOutcomesOf(scope.apiKeyId))
     .innerJoinLateral(each, sql`true`)
     .orderBy(...(direction === 'newest' ? [desc(at), desc(id)] : [asc(at), asc(id)]))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_ERRORS } from '@/lib/api/errors';
-import { ALLOWED_OUTCOMES, describeOutcome, isAllowedOutcome, OUTCOME_FILTERS, OUTCOMES, outcomeFilterLabel, parseOutcomeFilter } from './outcomes';
+import { ALLOWED_OUTCOMES, describeOutcome, isAllowedOutcome, OUTCOME_FILTERS, OUTCOMES, outcomeFilterLabel, outcomesOfGroup, parseOutcomeFilter } from './outcomes';
 
 const codes = Object.keys(API_ERRORS) as (keyof typeof API_ERRORS)[];
 // Recorded on the key a leak report named (lib/leaked-keys/leak-report.ts), beside the API's own outcomes.
@@ -32,6 +32,18 @@ describe('OUTCOMES', () => {
     expect(isAllowedOutcome('toString')).toBe(false);
     expect(describeOutcome('teapot')).toMatchObject({ label: 'teapot', allowed: false });
     expect(describeOutcome('ok')).toMatchObject({ label: 'Allowed', allowed: true });
+  });
+});
+
+describe('usage groups', () => {
+  it('splits refusals by the key’s own rules from the caller’s mistakes and our failures', () => {
+    expect(outcomesOfGroup('allowed')).toEqual(ALLOWED_OUTCOMES);
+    expect(outcomesOfGroup('refused')).toEqual(expect.arrayContaining(['key_disabled', 'key_expired', 'ip_not_allowed', 'rate_limited', 'insufficient_scope']));
+    expect([...outcomesOfGroup('client_error')].sort()).toEqual(
+      ['invalid_json', 'method_not_allowed', 'not_found', 'payload_too_large', 'unsupported_media_type', 'validation_failed'].sort(),
+    );
+    expect([...outcomesOfGroup('server_error')].sort()).toEqual(['internal_error', 'service_unavailable']);
+    expect(describeOutcome('teapot').group).toBe('refused');
   });
 });
 

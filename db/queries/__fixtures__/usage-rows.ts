@@ -67,8 +67,9 @@ export async function recordElsewhere(key: Scope, calls: Call[]): Promise<Scope>
   await record({ apiKeyId: key.apiKeyId, communityId: other.communityId }, calls);
   return { apiKeyId: other.apiKeyId, communityId: key.communityId };
 }
-export const nonZero = (series: { start: Date; allowed: number; denied: number }[]) =>
-  series.flatMap((bucket, index) => (bucket.allowed || bucket.denied ? [{ index, start: bucket.start.toISOString(), allowed: bucket.allowed, denied: bucket.denied }] : []));
+/** The buckets with any request, by position, their start as text. */
+export const nonZero = (series: ({ start: Date } & Record<string, number | Date>)[]) =>
+  series.flatMap(({ start, ...counts }, index) => (Object.values(counts).some(Boolean) ? [{ index, start: start.toISOString(), ...counts }] : []));
 
 /** Registers the suite's set-up: two communities (mine and another), and closing the database. */
 export function setUpUsageFixtures(): void {

@@ -123,6 +123,7 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
         <UsageChart series={series} range={range} rangeHref={(next: UsageRange) => href({ range: next })} />
         <IntegrationsSeen items={seen} />
         <RequestLog
+          keyId={key.id}
           rows={log.rows}
           recent={log.recent}
           newer={log.newer}
