@@ -7,7 +7,7 @@ import { formatCount } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { Badge } from '../ui/badge';
 import { DateTime } from '../ui/date-time';
-import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
+import { Table, TableBody, TableCell, TableRow, TableRowHeader } from '../ui/table';
 import { KeyExpiry } from './key-expiry';
 import { PermissionsSummary } from './permissions-summary';
 import { RotationNote } from './rotation-note';
@@ -34,8 +34,7 @@ function IpLimits({ limits }: { limits: string[] }) {
 /** One page of keys; `order` says how they are sorted (the table's caption); `highlightId`: the key just created, marked "New" with focus landing on its link. */
 export function ApiKeyTable({ keys, now, order, highlightId }: { keys: ApiKeyListItem[]; now: number; order: string; highlightId?: string }) {
   return (
-    <Table label="API keys" caption={`API keys, ${order}`} card>
-      <TableHeader columns={['Name', 'Key', 'Status', 'Expires', 'Permissions', 'Rate limit', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
+    <Table label="API keys" caption={`API keys, ${order}`} card columns={['Name', 'Key', 'Status', 'Expires', 'Permissions', 'Rate limit', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']}>
       <TableBody>
         {keys.map((key) => {
           const state = KEY_STATES[keyState(key, now)];
