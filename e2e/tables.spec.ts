@@ -60,7 +60,7 @@ test.describe('on a phone', () => {
     await expectWithinWidth(row.getByRole('link', { name, exact: true }), PHONE.width);
     await expectWithinWidth(row.getByText('Enabled', { exact: true }), PHONE.width);
     const lastUsed = await cellUnder(row, 'Last used');
-    await expect(lastUsed).toContainText(/just now|ago/);
+    await expect(lastUsed.locator('time')).toBeVisible();
     await expectWithinWidth(lastUsed, PHONE.width);
     // The headings still name each cell for a screen reader (the table keeps its semantics).
     await expect(keysTable(page).getByRole('columnheader', { name: 'Last used' })).toHaveCount(1);
@@ -90,6 +90,7 @@ test.describe('on a laptop', () => {
   test('the keys table fits its box with every column, Created included', async ({ page }) => {
     const name = await busyKey(page);
     const region = page.getByRole('region', { name: 'API keys', exact: true });
+    console.log('MEASURE', JSON.stringify(await keysTable(page).evaluate((table) => [...table.querySelectorAll('thead th')].map((th) => [th.textContent, Math.round(th.getBoundingClientRect().width)]))), await region.evaluate((e) => [e.scrollWidth, e.clientWidth]));
     const { scrollWidth, clientWidth } = await region.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     const created = keysTable(page).getByRole('columnheader', { name: 'Created' });

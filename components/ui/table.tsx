@@ -20,6 +20,8 @@ type TableProps = {
   card?: boolean;
   /** Rows become cards below `sm` (the default); a table of a few narrow columns (numbers) can stay a table. */
   stack?: boolean;
+  /** Narrower cell padding, for a table of many columns that must fit a laptop's width. */
+  dense?: boolean;
   compactHeader?: boolean;
   headerClassName?: string;
   className?: string;
@@ -33,12 +35,12 @@ type TableProps = {
  * box instead of widening the page. On a phone each row stacks as a card (table.css), every cell
  * under its column's heading, so nothing needs a sideways scroll there.
  */
-export function Table({ label, caption, columns, card = false, stack = true, compactHeader, headerClassName, className, children }: TableProps) {
+export function Table({ label, caption, columns, card = false, stack = true, dense = false, compactHeader, headerClassName, className, children }: TableProps) {
   const labels = stack ? (columnLabelProperties(columns.map((column) => columnParts(column).label)) as CSSProperties) : undefined;
   return (
     <div role="region" aria-label={label} tabIndex={0} className={cn('table-scroll relative overflow-x-auto', card && CARD, className)}>
       {/* Explicit roles: a browser may drop a table's semantics once its parts are `display: block` (the cards). */}
-      <table role="table" style={labels} className={cn('min-w-full divide-y divide-slate-200 text-left text-sm', stack && 'table-cards')}>
+      <table role="table" style={labels} className={cn('min-w-full divide-y divide-slate-200 text-left text-sm', stack && 'table-cards', dense && 'table-dense')}>
         <caption className="sr-only">{caption}</caption>
         <thead role="rowgroup" className={cn('bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600', headerClassName)}>
           <tr role="row">
