@@ -17,10 +17,11 @@ export function TopBar({ community, user, signOutAction }: TopBarProps) {
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <nav aria-label="Main" className="mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:px-6">
         <CommunityMenu communityName={community.name} logoUrl={community.logoUrl} isAdmin={isAdmin(user)} />
-        <Link href={routes.home} className="truncate text-sm font-semibold text-slate-900 sm:text-base">
+        <Link href={routes.home} className="min-w-0 truncate text-sm font-semibold text-slate-900 sm:text-base">
           {community.name}
         </Link>
-        <div className="ml-auto flex items-center gap-3">
+        {/* The community name gives way (truncates) before "Sign out" wraps on a phone. */}
+        <div className="ml-auto flex shrink-0 items-center gap-3">
           {user ? (
             <>
               <span className="hidden text-right text-sm leading-tight sm:block">
@@ -28,7 +29,7 @@ export function TopBar({ community, user, signOutAction }: TopBarProps) {
                 <span className="block text-xs text-slate-500">{isAdmin(user) ? 'Community admin' : 'Member'}</span>
               </span>
               <form action={signOutAction}>
-                <Button type="submit" variant="ghost">
+                <Button type="submit" variant="ghost" className="whitespace-nowrap">
                   <LogOut aria-hidden className="size-4" />
                   Sign out
                 </Button>

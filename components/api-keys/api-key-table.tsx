@@ -7,7 +7,7 @@ import { formatCount } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { Badge } from '../ui/badge';
 import { DateTime } from '../ui/date-time';
-import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
+import { Table, TableBody, TableCell, TableRow, TableRowHeader } from '../ui/table';
 import { KeyExpiry } from './key-expiry';
 import { IpRefusalMarker, NeverUsed } from './key-refusals';
 import { PermissionsSummary } from './permissions-summary';
@@ -35,8 +35,7 @@ function IpLimits({ limits }: { limits: string[] }) {
 /** One page of keys; `order` says how they are sorted (the table's caption); `highlightId`: the key just created, marked "New" with focus landing on its link. */
 export function ApiKeyTable({ keys, now, order, highlightId }: { keys: ApiKeyListItem[]; now: number; order: string; highlightId?: string }) {
   return (
-    <Table label="API keys" caption={`API keys, ${order}`} card>
-      <TableHeader columns={['Name', 'Key', 'Status', 'Expires', 'Permissions', 'Rate limit', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']} />
+    <Table label="API keys" caption={`API keys, ${order}`} card dense columns={['Name', 'Status', 'Expires', 'Permissions', 'Rate limit', 'IP limits', 'Last used', { label: 'Requests (7 days)', className: 'text-right' }, 'Created']}>
       <TableBody>
         {keys.map((key) => {
           const state = KEY_STATES[keyState(key, now)];
@@ -49,9 +48,10 @@ export function ApiKeyTable({ keys, now, order, highlightId }: { keys: ApiKeyLis
                   {key.name}
                 </Link>
                 {isNew && <NewBadge />}
-                {key.description && <span className="mt-0.5 block max-w-xs truncate font-normal text-slate-500">{key.description}</span>}
+                {/* The hint and description sit under the name, wrapping, so every column fits a laptop's width. */}
+                <span className="block font-mono text-xs font-normal text-slate-700">{key.hint}</span>
+                {key.description && <span className="mt-0.5 line-clamp-2 min-w-40 font-normal text-slate-500">{key.description}</span>}
               </TableRowHeader>
-              <TableCell className="whitespace-nowrap font-mono text-xs">{key.hint}</TableCell>
               <TableCell>
                 <Badge tone={state.tone}>{state.label}</Badge>
                 <IpRefusalMarker refused={key.ipRefused24h} />
@@ -67,7 +67,7 @@ export function ApiKeyTable({ keys, now, order, highlightId }: { keys: ApiKeyLis
               <TableCell>
                 <PermissionsSummary permissions={key.permissions} className="text-xs" />
               </TableCell>
-              <TableCell className={key.rateLimit ? 'whitespace-nowrap' : 'whitespace-nowrap text-slate-500'}>{describeRateLimit(key.rateLimit)}</TableCell>
+              <TableCell className={key.rateLimit ? undefined : 'text-slate-500'}>{describeRateLimit(key.rateLimit)}</TableCell>
               <TableCell>
                 <IpLimits limits={key.ipLimits} />
               </TableCell>

@@ -3,7 +3,7 @@ import type { IntegrationSeen } from '@/db/queries/api-usage';
 import { INTEGRATIONS_SEEN_LIMIT } from '@/lib/callers';
 import { formatCount } from '@/lib/format';
 import { DateTime } from '../ui/date-time';
-import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
+import { Table, TableBody, TableCell, TableRow, TableRowHeader } from '../ui/table';
 
 /** `denied` is optional so a caller may pass rows without it; when present, refused calls are pointed out. */
 type Item = Omit<IntegrationSeen, 'denied'> & { denied?: number };
@@ -39,8 +39,7 @@ export function IntegrationsSeen({ items }: { items: Item[] }) {
           </p>
         </div>
       ) : (
-        <Table label="Integrations seen table" caption="Integrations seen on this key, most recently seen first">
-          <TableHeader columns={['Integration', 'User agent', 'IP', 'First seen', 'Last seen', { label: 'Requests', className: 'text-right' }]} />
+        <Table label="Integrations seen table" caption="Integrations seen on this key, most recently seen first" columns={['Integration', 'User agent', 'IP', 'First seen', 'Last seen', { label: 'Requests', className: 'text-right' }]}>
           <TableBody>
             {items.map((item) => (
               <TableRow key={`${item.integrationName}\u0000${item.userAgent}\u0000${item.ip}`}>

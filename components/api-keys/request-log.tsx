@@ -10,7 +10,7 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { DateTime } from '../ui/date-time';
 import { controlClass } from '../ui/input';
-import { Table, TableBody, TableCell, TableHeader, TableRow } from '../ui/table';
+import { Table, TableBody, TableCell, TableRow } from '../ui/table';
 import { FindRequestForm } from './find-request-form';
 
 /** A view of the log: its filter, and the page's cursor (`before` a row: older; `after`: newer); none is the newest page. */
@@ -94,8 +94,7 @@ function EmptyState({ filter, hrefFor }: { filter: OutcomeFilter; hrefFor: HrefF
 
 function LogTable({ keyId, rows }: { keyId: string; rows: RequestLogRow[] }) {
   return (
-    <Table label="Request log table" caption="Requests made with this key, newest first">
-      <TableHeader columns={['Time', 'Request', 'Outcome', 'IP', 'Integration', { label: 'Latency', className: 'text-right' }]} />
+    <Table label="Request log table" caption="Requests made with this key, newest first" columns={['Time', 'Request', 'Outcome', 'IP', 'Integration', { label: 'Latency', className: 'text-right' }]}>
       <TableBody>
         {rows.map((row) => {
           const outcome = describeOutcome(row.outcome);

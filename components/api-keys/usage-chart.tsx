@@ -6,7 +6,7 @@ import { cn } from '@/lib/cn';
 import { formatCount, formatInUtc, plural, type UtcStyle } from '@/lib/format';
 import { USAGE_RANGE_VALUES, USAGE_RANGES, type UsageRange } from '@/lib/usage-ranges';
 import { Card } from '../ui/card';
-import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
+import { Table, TableBody, TableCell, TableRow, TableRowHeader } from '../ui/table';
 
 // Every `step`-th bucket is labelled, counted back from the newest so "now" always has a label;
 // phones get half as many labels as wider screens.
@@ -139,12 +139,12 @@ function DataTable({ series, range }: { series: UsageBucket[]; range: UsageRange
   return (
     <details className="mt-4 text-sm">
       <summary className="cursor-pointer font-medium text-slate-700 hover:text-slate-900">Show the numbers as a table</summary>
-      <Table label="Usage numbers" caption={`Requests per ${axis.unit} over the last ${USAGE_RANGES[range].label}, oldest first, times in UTC`} className="mt-2 max-h-72 overflow-y-auto rounded-md ring-1 ring-slate-200">
-        <TableHeader
-          compact
-          className="sticky top-0"
-          columns={[{ label: `${axis.unit} (UTC)`, className: 'capitalize' }, ...USAGE_GROUP_KEYS.map((group) => ({ label: USAGE_GROUPS[group].label, className: 'text-right' }))]}
-        />
+      <Table label="Usage numbers" caption={`Requests per ${axis.unit} over the last ${USAGE_RANGES[range].label}, oldest first, times in UTC`} className="mt-2 max-h-72 overflow-y-auto rounded-md ring-1 ring-slate-200"
+        columns={[{ label: `${axis.unit} (UTC)`, className: 'capitalize' }, ...USAGE_GROUP_KEYS.map((group) => ({ label: USAGE_GROUPS[group].label, className: 'text-right' }))]}
+        stack={false}
+        compactHeader
+        headerClassName="sticky top-0"
+      >
         <TableBody>
           {series.map((bucket) => (
             <TableRow key={bucket.start.toISOString()}>

@@ -2,7 +2,7 @@ import type { AuditLogRow } from '@/db/queries/audit';
 import { auditActionLabel, systemActorOf } from '@/lib/audit-actions';
 import { Badge } from '../ui/badge';
 import { DateTime } from '../ui/date-time';
-import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
+import { Table, TableBody, TableCell, TableRow, TableRowHeader } from '../ui/table';
 import { AuditDetails } from './audit-details';
 
 function NotRecorded() {
@@ -36,8 +36,7 @@ function KeyCell({ row }: { row: AuditLogRow }) {
 
 export function AuditLogTable({ rows }: { rows: AuditLogRow[] }) {
   return (
-    <Table label="Audit log entries" caption="Changes to API keys and settings, by admins and leak reports, newest first" card>
-      <TableHeader columns={['Time', 'Action', 'Key', 'Actor', 'IP', 'Details']} />
+    <Table label="Audit log entries" caption="Changes to API keys and settings, by admins and leak reports, newest first" card columns={['Time', 'Action', 'Key', 'Actor', 'IP', 'Details']}>
       <TableBody>
         {rows.map((row) => {
           const action = auditActionLabel(row.action);

@@ -2,7 +2,9 @@ import { Card } from '../ui/card';
 
 /**
  * Both parts of a message. The HTML part is shown in a sandbox with no permissions at all: no
- * scripts, no forms, and an opaque origin, so nothing in a message can act on this page.
+ * scripts, no forms, and an opaque origin, so nothing in a message can act on this page. That also
+ * means this page cannot measure the message: the frame is tall enough for a notice, footer
+ * included (a phone's narrower column runs longer), and the reader can drag it taller.
  */
 export function MailBody({ subject, html, text }: { subject: string; html: string; text: string }) {
   return (
@@ -16,7 +18,7 @@ export function MailBody({ subject, html, text }: { subject: string; html: strin
           sandbox=""
           srcDoc={html}
           title={`HTML version of “${subject}”`}
-          className="mt-3 block h-[36rem] max-h-[75vh] w-full rounded-md bg-white ring-1 ring-slate-200"
+          className="mt-3 block h-[48rem] w-full resize-y overflow-auto rounded-md bg-white ring-1 ring-slate-200 sm:h-[42rem]"
         />
       </Card>
       <Card aria-labelledby="mail-text-title">

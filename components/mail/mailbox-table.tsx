@@ -2,15 +2,14 @@ import Link from 'next/link';
 import type { MailboxRow } from '@/db/queries/mailbox';
 import { routes } from '@/lib/routes';
 import { DateTime } from '../ui/date-time';
-import { Table, TableBody, TableCell, TableHeader, TableRow, TableRowHeader } from '../ui/table';
+import { Table, TableBody, TableCell, TableRow, TableRowHeader } from '../ui/table';
 import { MailKey } from './mail-key';
 import { MailKindBadge } from './mail-kind-badge';
 import { MailStatus } from './mail-status';
 
 export function MailboxTable({ rows }: { rows: MailboxRow[] }) {
   return (
-    <Table label="Messages" caption="Messages the product sent or queued, newest first" card>
-      <TableHeader columns={['Subject', 'Kind', 'API key', 'To', 'Status', 'Time']} />
+    <Table label="Messages" caption="Messages the product sent or queued, newest first" card columns={['Subject', 'Kind', 'API key', 'To', 'Status', 'Time']}>
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id}>
