@@ -1,3 +1,4 @@
+import { NEW_KEY_EXPIRY } from '@/lib/api-keys/expiry';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiKeyFormSchema } from './validations/api-key';
@@ -49,7 +50,7 @@ describe('formDataInput', () => {
     ]);
     const parsed = apiKeyFormSchema.safeParse(formDataInput(apiKeyFormSchema, data));
     expect(parsed.success).toBe(true);
-    expect(parsed.data).toMatchObject({ name: 'Jira sync', notifyOnUse: false, expiry: 'never', rateLimitChoice: 'limit' });
+    expect(parsed.data).toMatchObject({ name: 'Jira sync', notifyOnUse: false, expiry: NEW_KEY_EXPIRY, rateLimitChoice: 'limit' });
   });
 
   it('reads repeated names into an array', () => {
