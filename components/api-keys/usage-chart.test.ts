@@ -32,7 +32,7 @@ describe('UsageChart', () => {
     expect(textOf(html)).toContain('11 requests: 8 allowed, 1 refused by the key’s rules, 1 client error, 1 server error');
     const headers = [...html.matchAll(/<th scope="col"[^>]*>([^<]+)<\/th>/g)].map((m) => m[1]);
     expect(headers).toEqual(['day (UTC)', 'Allowed', 'Refused by the key’s rules', 'Client errors', 'Server errors']);
-    const rows = [...html.matchAll(/<tr><th scope="row"[^>]*><time[^>]*>([^<]+)<\/time><\/th>((?:<td[^>]*>\d+<\/td>)+)<\/tr>/g)].map((m) => [m[1], ...[...m[2].matchAll(/>(\d+)</g)].map((n) => n[1])]);
+    const rows = [...html.matchAll(/<tr[^>]*><th scope="row"[^>]*><time[^>]*>([^<]+)<\/time><\/th>((?:<td[^>]*>\d+<\/td>)+)<\/tr>/g)].map((m) => [m[1], ...[...m[2].matchAll(/>(\d+)</g)].map((n) => n[1])]);
     expect(rows).toEqual([
       ['Sun, 9 Mar 2031', '3', '1', '0', '0'],
       ['Mon, 10 Mar 2031', '0', '0', '0', '0'],
