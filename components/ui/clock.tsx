@@ -30,7 +30,8 @@ function subscribe(listener: () => void) {
 }
 
 // Whole ticks: the snapshot stays the same between ticks, as useSyncExternalStore requires.
-const browserNow = () => Math.floor(Date.now() / TICK_MS) * TICK_MS;
+// Rounded up, not down: floored, a call made seconds ago read as "in a moment" until the next tick.
+const browserNow = () => Math.ceil(Date.now() / TICK_MS) * TICK_MS;
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const unknownTimeZone = () => null;
 const never = () => () => {};
