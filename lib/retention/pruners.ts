@@ -14,7 +14,12 @@ export type PruneContext = {
   keyPageSize: number;
   /** Only this community's rows (test files sharing one database); unset in the app. */
   communityId?: string;
+  /** Where a walk stopped, kept by the job from one run to the next. */
+  progress: RetentionProgress;
 };
+
+/** The seen addresses' walk goes on where the last run's time ran out (null: from the start). */
+export type RetentionProgress = { seenIpsAfter: SeenIpCursor | null };
 
 /** What one table's prune is: its name in the log, and its statements one after another. */
 export type Pruner = { table: string; steps: (context: PruneContext) => PruneStep };
@@ -40,15 +45,16 @@ function requestSteps({ db, cutoffs, batchSize, communityId }: PruneContext): Pr
 }
 
 /**
- * Seen addresses: every one is checked against the callers rollup (a key's addresses seen long
- * ago may still be in use), so the whole table is walked in primary-key stretches of `batchSize`.
+ * Seen addresses: every one is checked against the callers rollup (an address seen long ago may
+ * still be in use), so the table is walked in primary-key stretches of `batchSize` (≈ 11 µs an
+ * address). A walk longer than a run's budget goes on at the next run, and starts over once done.
  */
-function seenIpSteps({ db, cutoffs, batchSize, communityId }: PruneContext): PruneStep {
-  let after: SeenIpCursor | null = null;
+function seenIpSteps({ db, cutoffs, batchSize, communityId, progress }: PruneContext): PruneStep {
   return async () => {
+    const after = progress.seenIpsAfter;
     const last = await seenIpWindowEnd({ db, after, limit: batchSize, communityId });
     const deleted = await deleteStaleSeenIps({ db, after, last, before: cutoffs.usage, communityId });
-    after = last;
+    progress.seenIpsAfter = last;
     return { deleted, done: last === null };
   };
 }
