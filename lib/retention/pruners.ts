@@ -21,8 +21,8 @@ export type PruneContext = {
 /** The seen addresses' walk goes on where the last run's time ran out (null: from the start). */
 export type RetentionProgress = { seenIpsAfter: SeenIpCursor | null };
 
-/** What one table's prune is: its name in the log, and its statements one after another. */
-export type Pruner = { table: string; steps: (context: PruneContext) => PruneStep };
+/** What one table's prune is: its name in the log, its statements one after another, and a shorter budget than the run's if any. */
+export type Pruner = { table: string; steps: (context: PruneContext) => PruneStep; budgetMs?: number };
 
 /**
  * Raw usage rows, oldest id first: each statement reads the next `batchSize` rows by primary key
@@ -46,8 +46,9 @@ function requestSteps({ db, cutoffs, batchSize, communityId }: PruneContext): Pr
 
 /**
  * Seen addresses: every one is checked against the callers rollup (an address seen long ago may
- * still be in use), so the table is walked in primary-key stretches of `batchSize` (≈ 11 µs an
- * address). A walk longer than a run's budget goes on at the next run, and starts over once done.
+ * still be in use), so the table is walked in primary-key stretches of `batchSize`, each row two
+ * index probes. That is the costliest prune once caught up, and the least urgent (an address is
+ * forgotten a few hours late): it gets 10 s a run, and the walk goes on at the next run.
  */
 function seenIpSteps({ db, cutoffs, batchSize, communityId, progress }: PruneContext): PruneStep {
   return async () => {
@@ -112,7 +113,7 @@ export function pruners(cutoffs: RetentionCutoffs): Pruner[] {
     { table: 'api_requests', steps: requestSteps },
     { table: 'api_usage_hourly', steps: keyByKey((c, keyIds) => deleteOldHourlyUsage({ ...key(c, keyIds), before: c.cutoffs.rollups })) },
     { table: 'api_usage_callers', steps: keyByKey((c, keyIds) => deleteOldCallers({ ...key(c, keyIds), before: c.cutoffs.rollups })) },
-    { table: 'api_key_seen_ips', steps: seenIpSteps },
+    { table: 'api_key_seen_ips', steps: seenIpSteps, budgetMs: 10_000 },
     {
       table: 'mail_outbox',
       steps: inTurn(

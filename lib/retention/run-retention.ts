@@ -46,11 +46,11 @@ export async function runRetention(options: RetentionOptions = {}): Promise<Rete
       progress: options.progress ?? { seenIpsAfter: null },
     };
     const tables: (PruneResult & { table: string })[] = [];
-    for (const { table, steps } of pruners(cutoffs)) {
+    for (const { table, steps, budgetMs = Infinity } of pruners(cutoffs)) {
       if (pacing.signal?.aborted) break;
       // One table failing (a statement timeout) does not keep the others from being pruned.
       try {
-        const result = await pruneInBatches(steps(context), pacing);
+        const result = await pruneInBatches(steps(context), { ...pacing, budgetMs: Math.min(budgetMs, pacing.budgetMs) });
         log.info({ table, ...result }, result.finished ? 'retention: old rows deleted' : 'retention: old rows deleted, the rest waits for the next run');
         tables.push({ table, ...result });
       } catch (error) {
