@@ -23,7 +23,7 @@ function inCommunities(db: Db, column: PgColumn, communityId?: string) {
 /** Mail sent before `before`. The status is a literal so the partial index mail_outbox_sent_idx applies. */
 export function deleteSentMail({ db, before, limit, communityId }: RecordBatch): Promise<number> {
   const sent = and(sql`${mailOutbox.status} = 'sent'`, lt(mailOutbox.sentAt, before), communityId ? eq(mailOutbox.communityId, communityId) : undefined);
-  return deleteSome(db, mailOutbox, sent, limit);
+  return deleteSome(db, mailOutbox, sent, limit, mailOutbox.sentAt);
 }
 
 /** Mail given up on (failed) that was queued before `before`; pending and sending mail is never touched. */

@@ -44,11 +44,14 @@ export async function seenIpWindowEnd(window: SeenIpWindow): Promise<SeenIpCurso
  * other address is used for the first time).
  */
 export function deleteStaleSeenIps({ last, before, ...window }: Omit<SeenIpWindow, 'limit'> & { last: SeenIpCursor | null; before: Date }): Promise<number> {
+  // OFFSET 0 keeps each check an index probe per address: turned into a join, the planner hashed
+  // every recent caller of every key for each stretch (836 ms against 158 ms at 160 000 callers).
+  // Written out because drizzle leaves out an offset of 0.
   const callerSince = (...conditions: SQL[]) =>
-    window.db
+    sql`(${window.db
       .select({ one: sql`1` })
       .from(apiUsageCallers)
-      .where(and(eq(apiUsageCallers.apiKeyId, apiKeySeenIps.apiKeyId), gte(apiUsageCallers.lastSeenAt, before), ...conditions));
+      .where(and(eq(apiUsageCallers.apiKeyId, apiKeySeenIps.apiKeyId), gte(apiUsageCallers.lastSeenAt, before), ...conditions))} offset 0)`;
   const stale = and(
     inWindow(window, last),
     lt(apiKeySeenIps.firstSeenAt, before),

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../index';
 import { apiKeys, apiRequests, apiUsageCallers, apiUsageHourly } from '../schema';
-import { countDeleted, deleteSome } from './delete-some';
+import { countDeleted, deleteSomePerKey } from './delete-some';
 
 /**
  * The deletes behind retention (lib/retention/). Each removes at most `limit` rows, so a caller
@@ -61,12 +61,10 @@ type KeyBatch = { db: Db; keyIds: string[]; before: Date; limit: number };
 
 /** Hours before `before` of these keys (their primary key starts with the key and the hour). */
 export function deleteOldHourlyUsage({ db, keyIds, before, limit }: KeyBatch): Promise<number> {
-  const old = and(inArray(apiUsageHourly.apiKeyId, keyIds), lt(apiUsageHourly.hour, before));
-  return deleteSome(db, apiUsageHourly, old, limit);
+  return deleteSomePerKey(db, apiUsageHourly, apiUsageHourly.apiKeyId, keyIds, lt(apiUsageHourly.hour, before), limit);
 }
 
 /** Callers of these keys last seen before `before` (index on key and last seen). */
 export function deleteOldCallers({ db, keyIds, before, limit }: KeyBatch): Promise<number> {
-  const old = and(inArray(apiUsageCallers.apiKeyId, keyIds), lt(apiUsageCallers.lastSeenAt, before));
-  return deleteSome(db, apiUsageCallers, old, limit);
+  return deleteSomePerKey(db, apiUsageCallers, apiUsageCallers.apiKeyId, keyIds, lt(apiUsageCallers.lastSeenAt, before), limit);
 }

@@ -14,10 +14,15 @@ export type PruneContext = {
   keyPageSize: number;
   /** Only this community's rows (test files sharing one database); unset in the app. */
   communityId?: string;
+  /** Where a walk stopped, kept by the job from one run to the next. */
+  progress: RetentionProgress;
 };
 
-/** What one table's prune is: its name in the log, and its statements one after another. */
-export type Pruner = { table: string; steps: (context: PruneContext) => PruneStep };
+/** The seen addresses' walk goes on where the last run's time ran out (null: from the start). */
+export type RetentionProgress = { seenIpsAfter: SeenIpCursor | null };
+
+/** What one table's prune is: its name in the log, its statements one after another, and a shorter budget than the run's if any. */
+export type Pruner = { table: string; steps: (context: PruneContext) => PruneStep; budgetMs?: number };
 
 /**
  * Raw usage rows, oldest id first: each statement reads the next `batchSize` rows by primary key
@@ -40,15 +45,17 @@ function requestSteps({ db, cutoffs, batchSize, communityId }: PruneContext): Pr
 }
 
 /**
- * Seen addresses: every one is checked against the callers rollup (a key's addresses seen long
- * ago may still be in use), so the whole table is walked in primary-key stretches of `batchSize`.
+ * Seen addresses: every one is checked against the callers rollup (an address seen long ago may
+ * still be in use), so the table is walked in primary-key stretches of `batchSize`, each row two
+ * index probes. That is the costliest prune once caught up, and the least urgent (an address is
+ * forgotten a few hours late): it gets 10 s a run, and the walk goes on at the next run.
  */
-function seenIpSteps({ db, cutoffs, batchSize, communityId }: PruneContext): PruneStep {
-  let after: SeenIpCursor | null = null;
+function seenIpSteps({ db, cutoffs, batchSize, communityId, progress }: PruneContext): PruneStep {
   return async () => {
+    const after = progress.seenIpsAfter;
     const last = await seenIpWindowEnd({ db, after, limit: batchSize, communityId });
     const deleted = await deleteStaleSeenIps({ db, after, last, before: cutoffs.usage, communityId });
-    after = last;
+    progress.seenIpsAfter = last;
     return { deleted, done: last === null };
   };
 }
@@ -106,7 +113,7 @@ export function pruners(cutoffs: RetentionCutoffs): Pruner[] {
     { table: 'api_requests', steps: requestSteps },
     { table: 'api_usage_hourly', steps: keyByKey((c, keyIds) => deleteOldHourlyUsage({ ...key(c, keyIds), before: c.cutoffs.rollups })) },
     { table: 'api_usage_callers', steps: keyByKey((c, keyIds) => deleteOldCallers({ ...key(c, keyIds), before: c.cutoffs.rollups })) },
-    { table: 'api_key_seen_ips', steps: seenIpSteps },
+    { table: 'api_key_seen_ips', steps: seenIpSteps, budgetMs: 10_000 },
     {
       table: 'mail_outbox',
       steps: inTurn(

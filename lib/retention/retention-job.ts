@@ -15,9 +15,10 @@ export type RetentionJobOptions = RetentionOptions & {
  */
 export function startRetentionJob({ everyMs = 3_600_000, firstRunAfterMs = 60_000, ...options }: RetentionJobOptions = {}): () => Promise<void> {
   const shutdown = new AbortController();
+  const progress = options.progress ?? { seenIpsAfter: null };
   let running: Promise<unknown> | null = null;
   const run = () => {
-    running ??= runRetention({ ...options, signal: shutdown.signal })
+    running ??= runRetention({ ...options, progress, signal: shutdown.signal })
       .catch((error: unknown) => log.warn({ err: error }, 'retention run failed; retrying on the next run'))
       .finally(() => {
         running = null;

@@ -106,6 +106,30 @@ describe('runRetention', () => {
     ]);
   });
 
+  it('goes on walking the seen addresses where the last run stopped', async () => {
+    const community = await createTestCommunity();
+    const active = await newKey(community);
+    const last = daysAgo(1);
+    await getDb()
+      .insert(apiUsageCallers)
+      .values({ apiKeyId: active.id, communityId: community.communityId, ip: '10.0.0.1', firstSeenAt: last, lastSeenAt: last, lastAllowedAt: last, requests: 1, denied: 0 });
+    const ips = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5', '10.0.0.6', '10.0.0.7'];
+    await getDb()
+      .insert(apiKeySeenIps)
+      .values(ips.map((ip) => ({ apiKeyId: active.id, ip, firstSeenAt: daysAgo(200) })));
+    const left = async () => (await getDb().select({ ip: apiKeySeenIps.ip }).from(apiKeySeenIps).where(eq(apiKeySeenIps.apiKeyId, active.id)).orderBy(asc(apiKeySeenIps.ip))).map((row) => row.ip);
+
+    // Time for one statement per table and run: three addresses a run.
+    const progress = { seenIpsAfter: null };
+    await runRetention(smallRun(community, { budgetMs: 0, progress }));
+    expect(await left()).toEqual(['10.0.0.1', '10.0.0.4', '10.0.0.5', '10.0.0.6', '10.0.0.7']);
+    await runRetention(smallRun(community, { budgetMs: 0, progress }));
+    expect(await left()).toEqual(['10.0.0.1', '10.0.0.7']);
+    await runRetention(smallRun(community, { budgetMs: 0, progress }));
+    expect(await left()).toEqual(['10.0.0.1']);
+    expect(progress.seenIpsAfter).toBeNull();
+  });
+
   it('deletes sent and failed mail after MAIL_RETENTION_DAYS and never mail still to be sent', async () => {
     const community = await createTestCommunity();
     const mail = async (status: 'pending' | 'sending' | 'sent' | 'failed', days: number) => {

@@ -2,7 +2,7 @@ import { getConfig } from '@/lib/config';
 import { log } from '@/lib/logger';
 import { retentionCutoffs, type RetentionSettings } from './cutoffs';
 import { pauseAsLongAsTheStatement, pruneInBatches, type Pacing, type PruneResult } from './prune-in-batches';
-import { pruners } from './pruners';
+import { pruners, type RetentionProgress } from './pruners';
 import { BUSY, withRetentionLock } from './retention-lock';
 
 export type RetentionOptions = Partial<Pacing> & {
@@ -13,6 +13,8 @@ export type RetentionOptions = Partial<Pacing> & {
   keyPageSize?: number;
   /** Only this community's rows: test files sharing one database. */
   communityId?: string;
+  /** Where the last run stopped (the job keeps one); a run on its own starts from the beginning. */
+  progress?: RetentionProgress;
 };
 
 export type RetentionRun = { status: 'busy' } | { status: 'ran'; tables: (PruneResult & { table: string })[] };
@@ -35,13 +37,20 @@ export async function runRetention(options: RetentionOptions = {}): Promise<Rete
   const cutoffs = retentionCutoffs(options.settings ?? getConfig(), options.now ?? new Date());
   const pacing: Pacing = { budgetMs: options.budgetMs ?? BUDGET_MS, pause: options.pause ?? pauseAsLongAsTheStatement, signal: options.signal };
   const outcome = await withRetentionLock(async (db) => {
-    const context = { db, cutoffs, batchSize: options.batchSize ?? BATCH_SIZE, keyPageSize: options.keyPageSize ?? KEY_PAGE_SIZE, communityId: options.communityId };
+    const context = {
+      db,
+      cutoffs,
+      batchSize: options.batchSize ?? BATCH_SIZE,
+      keyPageSize: options.keyPageSize ?? KEY_PAGE_SIZE,
+      communityId: options.communityId,
+      progress: options.progress ?? { seenIpsAfter: null },
+    };
     const tables: (PruneResult & { table: string })[] = [];
-    for (const { table, steps } of pruners(cutoffs)) {
+    for (const { table, steps, budgetMs = Infinity } of pruners(cutoffs)) {
       if (pacing.signal?.aborted) break;
       // One table failing (a statement timeout) does not keep the others from being pruned.
       try {
-        const result = await pruneInBatches(steps(context), pacing);
+        const result = await pruneInBatches(steps(context), { ...pacing, budgetMs: Math.min(budgetMs, pacing.budgetMs) });
         log.info({ table, ...result }, result.finished ? 'retention: old rows deleted' : 'retention: old rows deleted, the rest waits for the next run');
         tables.push({ table, ...result });
       } catch (error) {
