@@ -124,7 +124,8 @@ test.describe('admin', () => {
       await mailbox.openMessage(firstUse);
       const envelope = page.getByRole('region', { name: 'Message' });
       await expect(envelope).toContainText('Delivered to mailbox');
-      await expect(envelope).toContainText(/Sent\s*\d/);
+      // When it was sent: relative, with the exact time beside it for screen readers (and on hover).
+      await expect(envelope).toContainText(/Sent\s*(just now|\d+ minutes? ago) \(\d{1,2} \w{3} \d{4}, \d\d:\d\d:\d\d UTC\)/);
     });
   });
 });

@@ -45,17 +45,21 @@ const amount = (value: number, unit: Unit) => {
 
 const isPast = (date: Date, now: number) => date.getTime() <= now;
 
-/** "3 minutes ago", "in 12 days", "just now" (and "in a moment" for a time less than 45 s ahead). */
+/**
+ * "3 minutes ago", "in 12 days"; "just now" within 45 s either way: the browser's clock may be a
+ * few seconds off the server's (and the UI's clock moves in steps), so a moment just recorded must
+ * not read as one still to come.
+ */
 export function relativeTime(date: Date, now: number): string {
   const span = distance(date, now);
-  if (!span) return isPast(date, now) ? 'just now' : 'in a moment';
+  if (!span) return 'just now';
   return relative.format(isPast(date, now) ? -span.value : span.value, span.unit);
 }
 
 /** "2 hours from now", "3 days ago": for after an exact time ("valid until 10:39 UTC, 2 hours from now"). */
 export function fromNow(date: Date, now: number): string {
   const span = distance(date, now);
-  if (!span) return isPast(date, now) ? 'just now' : 'a moment from now';
+  if (!span) return 'just now';
   return `${amount(span.value, span.unit)} ${isPast(date, now) ? 'ago' : 'from now'}`;
 }
 
