@@ -31,6 +31,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 
   return (
     <html lang="en">
+      <head>
+        {/* Without JavaScript, React cannot swap a streamed page (loading.tsx) in for its skeleton:
+            the page stays in a hidden div at the end of <body>. Show it, so forms still work. */}
+        <noscript>
+          <style>{'div[hidden][id^="S:"]{display:block!important}'}</style>
+        </noscript>
+      </head>
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
