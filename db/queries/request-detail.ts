@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { USAGE_TEXT_LIMITS } from '@/lib/api/usage-record';
 import { getDb } from '../index';
 import { apiKeys, apiRequests } from '../schema';
+import { REQUEST_COLUMNS } from './request-log';
 
 /**
  * One recorded request by its id, for the request detail view and "Find a request by ID": a
@@ -13,20 +14,7 @@ import { apiKeys, apiRequests } from '../schema';
 export async function findRequest({ requestId, communityId, apiKeyId }: { requestId: string; communityId: string; apiKeyId?: string }) {
   if (requestId === '' || requestId.length > USAGE_TEXT_LIMITS.requestId) return null;
   const [row] = await getDb()
-    .select({
-      requestId: apiRequests.requestId,
-      apiKeyId: apiKeys.id,
-      keyName: apiKeys.name,
-      at: apiRequests.at,
-      method: apiRequests.method,
-      path: apiRequests.path,
-      status: apiRequests.status,
-      outcome: apiRequests.outcome,
-      ip: apiRequests.ip,
-      userAgent: apiRequests.userAgent,
-      integrationName: apiRequests.integrationName,
-      latencyMs: apiRequests.latencyMs,
-    })
+    .select({ ...REQUEST_COLUMNS, apiKeyId: apiKeys.id, keyName: apiKeys.name })
     .from(apiRequests)
     // Inner join: a request made without a known key (missing or invalid) belongs to no key page.
     .innerJoin(apiKeys, and(eq(apiKeys.id, apiRequests.apiKeyId), eq(apiKeys.communityId, communityId)))

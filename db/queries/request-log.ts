@@ -20,8 +20,8 @@ type Direction = 'newest' | 'oldest';
 
 const COUNT_DAYS = 30;
 
-const columns = {
-  id: apiRequests.id,
+/** What a request shows, in the log and on its detail page (request-detail.ts). */
+export const REQUEST_COLUMNS = {
   requestId: apiRequests.requestId,
   at: apiRequests.at,
   method: apiRequests.method,
@@ -32,6 +32,11 @@ const columns = {
   userAgent: apiRequests.userAgent,
   integrationName: apiRequests.integrationName,
   latencyMs: apiRequests.latencyMs,
+};
+
+const columns = {
+  id: apiRequests.id,
+  ...REQUEST_COLUMNS,
   // The database's own microseconds, for the next page's cursor (lib/request-log-cursor.ts).
   cursorAt: sql<string>`to_char(${apiRequests.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at'),
 };
