@@ -32,8 +32,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <head>
-        {/* Without JavaScript, React cannot swap a streamed page (loading.tsx) in for its skeleton:
-            the page stays in a hidden div at the end of <body>. Show it, so forms still work. */}
+        {/* Without JavaScript, React cannot swap streamed content (a <Suspense> part of a page, or a
+            page behind loading.tsx) in for its skeleton: it stays in a hidden div at the end of
+            <body>. Show it there, so it can still be read and its links and forms still work. */}
         <noscript>
           <style>{'div[hidden][id^="S:"]{display:block!important}'}</style>
         </noscript>

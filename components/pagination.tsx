@@ -11,7 +11,7 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
 }
 
-export function PageLink({ href, rel, children }: { href: string | null; rel: 'prev' | 'next'; children: ReactNode }) {
+export function PageLink({ href, rel, children }: { href: string | null; rel?: 'prev' | 'next'; children: ReactNode }) {
   if (!href) {
     return (
       <span aria-disabled="true" className={cn(linkClass, 'cursor-not-allowed text-slate-400 ring-slate-200')}>

@@ -9,8 +9,14 @@ const POPUP = '[role="dialog"], [role="alertdialog"], [role="menu"], [role="list
 /** Once the user clicks or types, focus is theirs: a page that arrives later does not move it. */
 const INTERACTIONS = ['pointerdown', 'keydown'] as const;
 
+/** A part of the page still streaming in behind its skeleton (components/ui/skeleton.tsx). */
+const LOADING = '[data-loading]';
+
+/** The element the page marks, else its h1 once nothing is loading any more (the mark may be in what is still to come). */
 function landingTarget(main: HTMLElement): HTMLElement | null {
-  return main.querySelector<HTMLElement>(`[${FOCUS_ON_ARRIVAL}]`) ?? main.querySelector<HTMLElement>('h1');
+  const marked = main.querySelector<HTMLElement>(`[${FOCUS_ON_ARRIVAL}]`);
+  if (marked) return marked;
+  return main.querySelector(LOADING) ? null : main.querySelector<HTMLElement>('h1');
 }
 
 /** Focus the new page put somewhere itself (a field, an open dialog or menu) stays there. */
@@ -58,7 +64,7 @@ export function RouteFocus() {
         focusLandingTarget(main);
       });
     };
-    // Behind a loading skeleton the heading arrives when the page does.
+    // Behind a loading skeleton the heading (or the marked element) arrives when the page does.
     const observer = new MutationObserver(land);
 
     for (const type of INTERACTIONS) document.addEventListener(type, stop, true);

@@ -84,6 +84,12 @@ test.describe('admin', () => {
     await expect(row.getByRole('cell', { name: /^in 3 months/ })).toBeVisible();
     await expect(row.getByRole('cell', { name: 'Never', exact: true })).toBeVisible();
     await expect(row).toContainText('Ada Admin');
+    // The mark is for this arrival only: the address drops it, and a reload shows the row unmarked.
+    await expect(page).not.toHaveURL(/created=/);
+    await page.reload();
+    await expect(row).toContainText('Ada Admin');
+    await expect(row).not.toHaveAttribute('aria-current', 'true');
+    await expect(row.getByText('New', { exact: true })).toHaveCount(0);
 
     // Shown once: neither the list, a reload, nor the back button brings the key back.
     expect(await page.content()).not.toContain(key);

@@ -39,7 +39,9 @@ test('the chart splits refusals from client errors; a log row and a pasted reque
   await expectAccessible(page);
 
   // A request id pasted from an error body (with the quotes around it) finds the request.
+  // The detail page has the box too: wait for the key's page, so the id goes into its box.
   await page.getByRole('link', { name: `Back to ${name}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   const find = page.getByRole('search', { name: 'Find a request by ID' });
   await find.getByLabel('Find a request by ID').fill(` "${requestId}" `);
   await find.getByRole('button', { name: 'Find' }).click();

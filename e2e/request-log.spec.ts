@@ -5,7 +5,7 @@ import { ApiKeyPage } from './pages/api-key-page';
 
 test.use({ storageState: admin.storageState });
 
-test('the request log pages by Older and Newer links, filtered, with the last 30 days’ count', async ({ page }) => {
+test('the request log pages by Older and Newer links, jumps to either end, filtered, with the last 30 days’ count', async ({ page }) => {
   const name = uniqueName('Nightly export');
   const key = await createKeyThroughUi(page, { name });
   // 27 allowed calls and 3 refused ones (a path that does not exist): 30 rows, more than a 25-row page.
@@ -35,6 +35,16 @@ test('the request log pages by Older and Newer links, filtered, with the last 30
   await pages.getByRole('link', { name: 'Newer' }).click();
   await expect(rows).toHaveCount(26);
   await expect(rows.nth(1)).toContainText('/api/v1/nowhere-2');
+
+  // Oldest jumps to the first calls ever made (a full page of them), and Newest comes back.
+  await pages.getByRole('link', { name: 'Oldest' }).click();
+  await expect(rows).toHaveCount(26);
+  await expect(rows.last()).toContainText('/api/v1/me');
+  await expect(pages.getByRole('link', { name: 'Older' })).toHaveCount(0);
+  await expect(pages.getByRole('link', { name: 'Oldest' })).toHaveCount(0);
+  await pages.getByRole('link', { name: 'Newest' }).click();
+  await expect(rows.nth(1)).toContainText('/api/v1/nowhere-2');
+  await expect(pages.getByRole('link', { name: 'Newest' })).toHaveCount(0);
 
   // A filter starts again at its own newest page.
   await log.getByLabel('Outcome').selectOption('denied');

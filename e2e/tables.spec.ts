@@ -90,7 +90,6 @@ test.describe('on a laptop', () => {
   test('the keys table fits its box with every column, Created included', async ({ page }) => {
     const name = await busyKey(page);
     const region = page.getByRole('region', { name: 'API keys', exact: true });
-    console.log('MEASURE', JSON.stringify(await keysTable(page).evaluate((table) => [...table.querySelectorAll('thead th')].map((th) => [th.textContent, Math.round(th.getBoundingClientRect().width)]))), await region.evaluate((e) => [e.scrollWidth, e.clientWidth]));
     const { scrollWidth, clientWidth } = await region.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     const created = keysTable(page).getByRole('columnheader', { name: 'Created' });

@@ -39,5 +39,8 @@ describe('request log cursors', () => {
     expect(parseLogPosition({ after: encoded })).toEqual({ after: cursor });
     expect(parseLogPosition({ before: encoded, after: encodeLogCursor({ ...cursor, id: 1 }) })).toEqual({ before: cursor });
     expect(parseLogPosition({ before: 'junk', after: encoded })).toEqual({ after: cursor });
+    expect(parseLogPosition({ from: 'oldest' })).toEqual({ oldest: true });
+    expect(parseLogPosition({ from: 'oldest', before: encoded })).toEqual({ before: cursor });
+    expect(parseLogPosition({ from: 'newest' })).toBeNull();
   });
 });

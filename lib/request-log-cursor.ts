@@ -7,8 +7,11 @@
  */
 export type LogCursor = { at: string; id: number };
 
-/** `?before=` lists the rows older than the cursor (the Older link), `?after=` the newer ones. */
-export type LogPosition = { before: LogCursor } | { after: LogCursor } | null;
+/**
+ * `?before=` lists the rows older than the cursor (the Older link), `?after=` the newer ones,
+ * `?from=oldest` the oldest page (the Oldest link); none is the newest page.
+ */
+export type LogPosition = { before: LogCursor } | { after: LogCursor } | { oldest: true } | null;
 
 // Exactly what the request log query writes (to_char … 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"').
 const AT_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -32,10 +35,11 @@ export function decodeLogCursor(value: string | string[] | undefined | null): Lo
   return { at, id: rowId };
 }
 
-/** The URL's position: `before` wins if both are given (a hand-made URL), anything invalid is the newest page. */
-export function parseLogPosition(query: { before?: string | string[]; after?: string | string[] }): LogPosition {
+/** The URL's position: `before` wins if both are given (a hand-made URL), then `after`, then `from=oldest`; anything invalid is the newest page. */
+export function parseLogPosition(query: { before?: string | string[]; after?: string | string[]; from?: string | string[] }): LogPosition {
   const before = decodeLogCursor(query.before);
   if (before) return { before };
   const after = decodeLogCursor(query.after);
-  return after ? { after } : null;
+  if (after) return { after };
+  return query.from === 'oldest' ? { oldest: true } : null;
 }

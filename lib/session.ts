@@ -2,6 +2,7 @@ import 'server-only';
 // The session cookie (next-auth) and who it belongs to. Tests mock this module, and only this one:
 // the role rule (roles.ts) and the guard (auth.ts) run for real.
 import NextAuth, { CredentialsSignin } from 'next-auth';
+import { cache } from 'react';
 import Credentials from 'next-auth/providers/credentials';
 import type { SessionUser } from '@/db/queries/users';
 import { getConfig } from './config';
@@ -65,12 +66,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
 
 /**
  * The signed-in user: the session's row must still exist and last (lib/session-store.ts), and the
- * user is read from the database (not the token) so role changes apply at once.
+ * user is read from the database (not the token) so role changes apply at once. Read once per
+ * page render (React's `cache`: the layout, the admin guard and the page share it); server
+ * actions and route handlers, outside a render, read it afresh on every call.
  */
-export async function currentUser(): Promise<SessionUser | null> {
+export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
   return session ? sessionUser({ sessionId: session.sessionId, userId: session.user?.id }) : null;
-}
+});
 
 /** Ends the current session on the server (not only its cookie), then clears the cookie. */
 export async function endSessionAndSignOut(redirectTo: string): Promise<void> {

@@ -3,7 +3,7 @@ import { Badge } from '../ui/badge';
 
 /**
  * The list's word on a key's refused calls. The windows are in the text for screen readers and in
- * a title on hover; on screen the short form keeps the cells to one line.
+ * a title on hover; on screen the short form keeps the cells narrow.
  */
 
 /**
@@ -15,7 +15,8 @@ export function NeverUsed({ refused }: { refused: number }) {
   const window = 'in the last 7 days';
   return (
     <span className="text-slate-500" title={`${formatCount(refused)} calls refused ${window}`}>
-      Never used · <span className="text-red-800">{formatCount(refused)} refused</span>
+      Never used<span className="sr-only"> · </span>
+      <span className="block text-red-800">{formatCount(refused)} refused</span>
       <span className="sr-only"> {window}</span>
     </span>
   );

@@ -13,8 +13,8 @@ import { controlClass } from '../ui/input';
 import { Table, TableBody, TableCell, TableRow } from '../ui/table';
 import { FindRequestForm } from './find-request-form';
 
-/** A view of the log: its filter, and the page's cursor (`before` a row: older; `after`: newer); none is the newest page. */
-export type LogTarget = { filter: OutcomeFilter; before?: string; after?: string };
+/** A view of the log: its filter, and the page's cursor (`before` a row: older; `after`: newer) or the oldest page; none is the newest page. */
+export type LogTarget = { filter: OutcomeFilter; before?: string; after?: string; oldest?: boolean };
 type HrefFor = (target: LogTarget) => string;
 
 const SUMMARY_FILTERS: OutcomeFilter[] = ['all', 'allowed', 'denied'];
@@ -207,6 +207,8 @@ export function RequestLog({
       <CursorPagination
         newerHref={newer && hrefFor({ filter, after: newer })}
         olderHref={older && hrefFor({ filter, before: older })}
+        newestHref={newer && hrefFor({ filter })}
+        oldestHref={older && hrefFor({ filter, oldest: true })}
         label="Request log pages"
         className="border-t border-slate-200 px-4 py-3"
       />

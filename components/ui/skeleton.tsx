@@ -12,7 +12,7 @@ export function Skeleton({ className }: { className?: string }) {
  */
 export function LoadingStatus({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
   return (
-    <div role="status" aria-live="polite" className={className}>
+    <div role="status" aria-live="polite" data-loading className={className}>
       <span className="sr-only">{label}</span>
       <div aria-hidden className="animate-pulse">
         {children}

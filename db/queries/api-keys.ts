@@ -100,6 +100,16 @@ export async function keyListExtras({ communityId, ids }: { communityId: string;
   return new Map(rows.map(({ id, ...extras }) => [id, extras]));
 }
 
+/** Whether the community has any key (deleted ones aside): the API Keys page's empty state or its list. One index probe. */
+export async function hasApiKeys({ communityId }: { communityId: string }) {
+  const [row] = await getDb()
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.communityId, communityId), notDeleted))
+    .limit(1);
+  return Boolean(row);
+}
+
 /** Enhanced Integrations are shown while at least one key is valid: enabled and unexpired. */
 export async function hasValidApiKey({ communityId }: { communityId: string }) {
   const [row] = await getDb()

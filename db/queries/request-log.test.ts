@@ -64,6 +64,16 @@ describe('requestLog', () => {
     expect([idsOf(top), top.newer]).toEqual([[ids[6], ids[5], ids[4]], null]);
   });
 
+  it('jumps to the oldest page, which leads back newer and has no older page', async () => {
+    const oldest = await log('all', { oldest: true });
+    expect([idsOf(oldest), oldest.older, oldest.newer !== null]).toEqual([[ids[2], ids[1], ids[0]], null, true]);
+    const newer = await log('all', { after: cursor(oldest.newer) });
+    expect(idsOf(newer)).toEqual([ids[5], ids[4], ids[3]]);
+    // Within a filter, and with nothing older than the one page there is.
+    expect(idsOf(await log('denied', { oldest: true }, 2))).toEqual([ids[4], ids[2]]);
+    expect(await log('allowed', { oldest: true }, 10)).toMatchObject({ newer: null, older: null });
+  });
+
   it('returns what the log shows for each request', async () => {
     const { rows } = await log('all', null, 10);
     expect(rows.at(-1)).toEqual({

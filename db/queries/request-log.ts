@@ -104,7 +104,7 @@ const pageSizeOf = (pageSize: number) =>
   Number.isFinite(pageSize) ? Math.min(MAX_REQUEST_LOG_PAGE_SIZE, Math.max(1, Math.floor(pageSize))) : DEFAULT_REQUEST_LOG_PAGE_SIZE;
 
 /**
- * One page of the key's requests, newest first: the newest page, or the page just older
+ * One page of the key's requests, newest first: the newest page, the oldest, or the page just older
  * (`before`) or just newer (`after`) than a cursor. `newer` / `older` are the cursors of the
  * neighbouring pages, null where there are none. `recent` is the filter's count over the last 30
  * days (whole UTC hours), the only count shown.
@@ -120,20 +120,22 @@ export async function requestLog({
   const scope = { apiKeyId, communityId };
   const size = pageSizeOf(pageSize);
   const after = position && 'after' in position ? position.after : null;
+  // Read from the oldest end: the rows after a cursor, or the oldest page itself.
+  const ascending = after !== null || (position !== null && 'oldest' in position);
   const before = position && 'before' in position ? position.before : null;
   const cursor = after ?? before;
   // One extra row says whether a page lies further the same way; the other way, a one-row probe
   // from the cursor itself (which the previous page ended on) says whether anything is there.
   const [fetched, probe, recent] = await Promise.all([
-    after ? rowsOf(scope, filter, { op: '>', cursor: after }, 'oldest', size + 1) : rowsOf(scope, filter, before && { op: '<', cursor: before }, 'newest', size + 1),
+    ascending ? rowsOf(scope, filter, after && { op: '>', cursor: after }, 'oldest', size + 1) : rowsOf(scope, filter, before && { op: '<', cursor: before }, 'newest', size + 1),
     cursor ? rowsOf(scope, filter, { op: after ? '<=' : '>=', cursor }, after ? 'newest' : 'oldest', 1) : Promise.resolve([]),
     recentCount(scope, filter, now),
   ]);
   const further = fetched.length > size;
   const page = fetched.slice(0, size);
-  if (after) page.reverse();
-  const hasNewer = after ? further : probe.length > 0;
-  const hasOlder = after ? probe.length > 0 : further;
+  if (ascending) page.reverse();
+  const hasNewer = ascending ? further : probe.length > 0;
+  const hasOlder = ascending ? probe.length > 0 : further;
   const cursorOf = (row: (typeof page)[number] | undefined) => (row ? encodeLogCursor({ at: row.cursorAt, id: row.id }) : null);
   return {
     rows: page.map(withoutCursor),

@@ -3,38 +3,35 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Pencil, RefreshCw } from 'lucide-react';
 import { DeleteKeyButton } from '@/components/api-keys/delete-key-button';
-import { IntegrationsSeen } from '@/components/api-keys/integrations-seen';
 import { IpRefusalBanner } from '@/components/api-keys/ip-refusal-banner';
+import { KeyActivity, type ViewHref } from '@/components/api-keys/key-activity';
 import { KeyDetails } from '@/components/api-keys/key-details';
 import { KeyStatusButton } from '@/components/api-keys/key-status-button';
-import { RequestLog, type LogTarget } from '@/components/api-keys/request-log';
 import { RotateKeyButton } from '@/components/api-keys/rotate-key-button';
 import { RotationNote } from '@/components/api-keys/rotation-note';
-import { UsageChart } from '@/components/api-keys/usage-chart';
 import { LeakBanner } from '@/components/leaked-keys/leak-banner';
 import { PageHeader } from '@/components/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { findApiKeyForAdmin } from '@/db/queries/api-keys';
-import { integrationsSeen, keyImpact, usageSeries } from '@/db/queries/api-usage';
+import { keyImpact } from '@/db/queries/api-usage';
 import { ipRefusals } from '@/db/queries/ip-refusals';
 import { findCurrentLeakReport } from '@/db/queries/leak-reports';
-import { requestLog } from '@/db/queries/request-log';
 import { KEY_STATES, keyState, oldSecretValidUntil } from '@/lib/api-keys/key-state';
-import { parseOutcomeFilter, type OutcomeFilter } from '@/lib/api-keys/outcomes';
+import { parseOutcomeFilter } from '@/lib/api-keys/outcomes';
 import { requireAdmin } from '@/lib/auth';
 import { parseLogPosition } from '@/lib/request-log-cursor';
 import { crumbs, routes } from '@/lib/routes';
-import { parseUsageRange, type UsageRange } from '@/lib/usage-ranges';
+import { parseUsageRange } from '@/lib/usage-ranges';
 import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction, rotateApiKeyAction } from './actions';
 
 export const metadata: Metadata = { title: 'API key' };
 
 /**
  * `rotate=1` opens the Rotate dialog (the link in a leaked-key notice and banner). `before` /
- * `after` are the request log's page cursors (lib/request-log-cursor.ts).
+ * `after` are the request log's page cursors and `from=oldest` its oldest page (lib/request-log-cursor.ts).
  */
-type SearchParams = { range?: string; outcome?: string; before?: string; after?: string; rotate?: string };
+type SearchParams = { range?: string; outcome?: string; before?: string; after?: string; from?: string; rotate?: string };
 
 export default async function ApiKeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
@@ -47,20 +44,15 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
   const filter = parseOutcomeFilter(query.outcome);
   const position = parseLogPosition(query);
   const scope = { apiKeyId: key.id, communityId: admin.communityId };
-  const [series, log, seen, impact, leak, refusals] = await Promise.all([
-    usageSeries({ ...scope, range }),
-    requestLog({ ...scope, filter, position }),
-    integrationsSeen({ ...scope }),
-    keyImpact({ ...scope }),
-    findCurrentLeakReport({ ...scope }),
-    ipRefusals({ ...scope, ipLimits: key.ipLimits }),
-  ]);
+  // The header's dialogs need the impact, the banners their reports; the chart and the logs stream in after (KeyActivity).
+  const [impact, leak, refusals] = await Promise.all([keyImpact({ ...scope }), findCurrentLeakReport({ ...scope }), ipRefusals({ ...scope, ipLimits: key.ipLimits })]);
 
   // A new range or filter starts the log at its newest page: only a Newer or Older link carries a cursor.
-  const href = (next: { range?: UsageRange; outcome?: OutcomeFilter; before?: string; after?: string }) => {
+  const href: ViewHref = (next) => {
     const search = new URLSearchParams({ range: next.range ?? range, outcome: next.outcome ?? filter });
     if (next.before) search.set('before', next.before);
     else if (next.after) search.set('after', next.after);
+    else if (next.oldest) search.set('from', 'oldest');
     return `${routes.apiKey(key.id)}?${search}`;
   };
   // eslint-disable-next-line react-hooks/purity -- one clock reading per request, for the key's state and expiry
@@ -120,18 +112,7 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
       )}
       <div className="space-y-6">
         <KeyDetails apiKey={key} now={now} />
-        <UsageChart series={series} range={range} rangeHref={(next: UsageRange) => href({ range: next })} />
-        <IntegrationsSeen items={seen} />
-        <RequestLog
-          keyId={key.id}
-          rows={log.rows}
-          recent={log.recent}
-          newer={log.newer}
-          older={log.older}
-          paged={position !== null}
-          filter={filter}
-          hrefFor={(next: LogTarget) => href({ outcome: next.filter, before: next.before, after: next.after })}
-        />
+        <KeyActivity scope={scope} view={{ range, filter, position }} href={href} />
       </div>
     </>
   );

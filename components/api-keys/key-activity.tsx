@@ -1,0 +1,68 @@
+import { Suspense, type ReactNode } from 'react';
+import { integrationsSeen, usageSeries } from '@/db/queries/api-usage';
+import { requestLog } from '@/db/queries/request-log';
+import type { OutcomeFilter } from '@/lib/api-keys/outcomes';
+import type { LogPosition } from '@/lib/request-log-cursor';
+import type { UsageRange } from '@/lib/usage-ranges';
+import { CardSkeleton } from '../page-skeleton';
+import { LoadingStatus, TableSkeleton } from '../ui/skeleton';
+import { IntegrationsSeen } from './integrations-seen';
+import { RequestLog, type LogTarget } from './request-log';
+import { UsageChart } from './usage-chart';
+
+type Scope = { apiKeyId: string; communityId: string };
+/** The key page's view: the chart's range, the log's filter and page. */
+export type ActivityView = { range: UsageRange; filter: OutcomeFilter; position: LogPosition };
+/** The key page's URL showing another view; a new range or filter starts the log at its newest page. */
+export type ViewHref = (next: { range?: UsageRange; outcome?: OutcomeFilter; before?: string; after?: string; oldest?: boolean }) => string;
+
+async function Usage({ scope, range, href }: { scope: Scope; range: UsageRange; href: ViewHref }) {
+  const series = await usageSeries({ ...scope, range });
+  return <UsageChart series={series} range={range} rangeHref={(next: UsageRange) => href({ range: next })} />;
+}
+
+async function Integrations({ scope }: { scope: Scope }) {
+  return <IntegrationsSeen items={await integrationsSeen({ ...scope })} />;
+}
+
+async function Log({ scope, filter, position, href }: { scope: Scope; filter: OutcomeFilter; position: LogPosition; href: ViewHref }) {
+  const log = await requestLog({ ...scope, filter, position });
+  return (
+    <RequestLog
+      keyId={scope.apiKeyId}
+      rows={log.rows}
+      recent={log.recent}
+      newer={log.newer}
+      older={log.older}
+      paged={position !== null}
+      filter={filter}
+      hrefFor={(next: LogTarget) => href({ outcome: next.filter, before: next.before, after: next.after, oldest: next.oldest })}
+    />
+  );
+}
+
+function Loading({ label, children }: { label: string; children: ReactNode }) {
+  return <LoadingStatus label={label}>{children}</LoadingStatus>;
+}
+
+/**
+ * What the key has been doing: the usage chart, the integrations seen and the request log. Each
+ * streams in behind its own skeleton once the page's header, actions and details are on screen,
+ * and shows its skeleton again when its own view changes (a new range, filter or log page).
+ */
+export function KeyActivity({ scope, view, href }: { scope: Scope; view: ActivityView; href: ViewHref }) {
+  const { range, filter, position } = view;
+  return (
+    <>
+      <Suspense key={range} fallback={<Loading label="Loading usage…"><CardSkeleton className="h-72" /></Loading>}>
+        <Usage scope={scope} range={range} href={href} />
+      </Suspense>
+      <Suspense fallback={<Loading label="Loading the integrations seen…"><TableSkeleton rows={3} /></Loading>}>
+        <Integrations scope={scope} />
+      </Suspense>
+      <Suspense key={`${filter} ${JSON.stringify(position)}`} fallback={<Loading label="Loading the request log…"><TableSkeleton rows={8} /></Loading>}>
+        <Log scope={scope} filter={filter} position={position} href={href} />
+      </Suspense>
+    </>
+  );
+}
