@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { admin, member } from './accounts';
-import { expectAccessible, uniqueName } from './fixtures';
+import { createKeyThroughUi, expectAccessible, uniqueName } from './fixtures';
 import { CreateApiKeyPage } from './pages/create-api-key-page';
 
 // Where focus lands when a page arrives, what shows while it loads, and the new key's dialog on a phone.
@@ -73,6 +73,28 @@ test.describe('admin', () => {
     release();
     await expect(heading(page, 'Audit log')).toBeFocused();
     await expect(loading).toHaveCount(0);
+  });
+
+  test('the API Keys list and a key’s page send their header at once and their data after a loading state', async ({ page }) => {
+    const name = uniqueName('Streamed key');
+    await createKeyThroughUi(page, { name });
+    const keyPath = await page.getByRole('row', { name: new RegExp(name) }).getByRole('link', { name }).getAttribute('href');
+    // One response each, in order: heading, loading state, then what the state stood for.
+    for (const [path, loading, content] of [
+      [`/admin/integration-center/api-keys?q=${encodeURIComponent(name)}`, 'Loading API keys…', `>${name}</a>`],
+      [keyPath as string, 'Loading the request log…', 'Request log</h2>'],
+    ]) {
+      const html = await (await page.request.get(path)).text();
+      const at = [html.indexOf('</h1>'), html.indexOf(loading), html.indexOf(content)];
+      expect(at.every((index) => index > 0), `${path}: ${at}`).toBe(true);
+      expect([...at].sort((a, b) => a - b), path).toEqual(at);
+    }
+    // A key that is not there is a 404, decided before anything streams.
+    expect((await page.request.get(`/admin/integration-center/api-keys/${randomUUID()}`)).status()).toBe(404);
+    // In the browser the loading states are gone once the data is there.
+    await page.goto(keyPath as string);
+    await expect(page.getByRole('heading', { level: 2, name: 'Request log' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
   });
 
   test('on a phone, the new key’s dialog shows the whole key and its command, and the list marks the key', async ({ page }) => {
