@@ -31,14 +31,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 
   return (
     <html lang="en">
-      <head>
-        {/* Without JavaScript, React cannot swap streamed content (a <Suspense> part of a page, or a
-            page behind loading.tsx) in for its skeleton: it stays in a hidden div at the end of
-            <body>. Show it there, so it can still be read and its links and forms still work. */}
-        <noscript>
-          <style>{'div[hidden][id^="S:"]{display:block!important}'}</style>
-        </noscript>
-      </head>
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content

@@ -103,3 +103,26 @@ test('a key created before the page’s script ran is shown once the answer’s 
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
 });
+
+test('with no script at all, a new key is shown on the answer’s page, once, and Done leads to the list', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto('/admin/integration-center/api-keys/new');
+  await signIn.signIn(email, own.adminPassword);
+  const name = `No script ${Date.now().toString(36)}`;
+  const form = new CreateApiKeyPage(page);
+  await form.fill({ name });
+  await form.submit();
+
+  const shown = page.getByRole('region', { name: 'API key created' });
+  await expect(shown).toContainText('This key will not be shown again');
+  const key = await shown.getByLabel('API key').inputValue();
+  expect((await callApi('/api/v1/me', { key, server: own.url })).status, 'the key shown is the key created').toBe(200);
+
+  await shown.getByRole('link', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'API Keys' })).toBeVisible();
+  // The list streams in after its header: without a script it shows anyway, and no endless loading state does.
+  await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading API keys…' })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/shots-list-no-script.png', fullPage: true });
+  expect(await page.content()).not.toContain(key);
+});

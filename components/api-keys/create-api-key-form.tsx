@@ -19,7 +19,7 @@ import { Button } from '../ui/button';
 import { FormAlert } from '../ui/form-alert';
 import { Field, fieldControlProps } from '../ui/field';
 import { Input } from '../ui/input';
-import { KeyCreatedDialog } from './key-created-dialog';
+import { KeyCreatedDialog, KeyCreatedWithoutScript } from './key-created-dialog';
 import { useActionForm } from '../use-action-form';
 import { KeySettingsFields, type KeySettingsInput } from './key-settings-fields';
 
@@ -63,6 +63,7 @@ export function CreateApiKeyForm({ action, defaultPrefix, tryCommand }: Props) {
 
   return (
     <>
+      {created && <KeyCreatedWithoutScript title="API key created" apiKey={created.key} keyName={created.name} tryCommand={tryCommand} doneHref={routes.createdApiKey(created.id)} />}
       <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isSubmitting}>
         <FormAlert message={errors.root?.message} />
         <KeySettingsFields form={form as unknown as UseFormReturn<KeySettingsInput>}>

@@ -85,3 +85,42 @@ export function KeyCreatedDialog({ title, apiKey, keyName, note, tryCommand, onD
     </Dialog>
   );
 }
+
+/**
+ * The same key for a browser that runs no script at all, where the dialog cannot open: inside
+ * <noscript>, so a page whose script runs never shows the key twice. Done is a plain link.
+ */
+export function KeyCreatedWithoutScript({ title, apiKey, keyName, tryCommand, doneHref }: { title: string; apiKey: string; keyName: string; tryCommand?: string; doneHref: string }) {
+  return (
+    <noscript>
+      <section aria-labelledby="created-key-title" className="mb-6 rounded-lg bg-white p-6 shadow-sm ring-2 ring-brand-600">
+        <h2 id="created-key-title" className="text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Your new key for <strong>{keyName}</strong> is ready. Store it somewhere safe, such as your integration&apos;s secret settings.
+        </p>
+        <p role="note" className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          This key will not be shown again. If you lose it, rotate the key or create a new one.
+        </p>
+        <div className="mt-4 space-y-1.5">
+          <Label htmlFor="created-api-key-plain">API key</Label>
+          <textarea
+            id="created-api-key-plain"
+            readOnly
+            rows={2}
+            defaultValue={apiKey}
+            className="field-sizing-content block w-full resize-none break-all rounded-md bg-slate-50 px-3 py-2 font-mono text-sm ring-1 ring-inset ring-slate-300"
+            spellCheck={false}
+            autoComplete="off"
+          />
+        </div>
+        {tryCommand && <pre className="mt-4 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">{withApiKey(tryCommand, apiKey)}</pre>}
+        <a href={doneHref} className="mt-6 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          Done
+        </a>
+      </section>
+    </noscript>
+  );
+}
+

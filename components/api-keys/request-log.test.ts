@@ -5,8 +5,8 @@ import type { RequestLogRow } from '@/db/queries/request-log';
 import { OUTCOME_FILTERS, type OutcomeFilter } from '@/lib/api-keys/outcomes';
 import { RequestLog, type LogTarget } from './request-log';
 
-const hrefFor = ({ filter, before, after }: LogTarget) =>
-  `/keys/k1?range=30d${filter === 'all' ? '' : `&outcome=${filter}`}${before ? `&before=${before}` : ''}${after ? `&after=${after}` : ''}`;
+const hrefFor = ({ filter, before, after, oldest }: LogTarget) =>
+  `/keys/k1?range=30d${filter === 'all' ? '' : `&outcome=${filter}`}${before ? `&before=${before}` : ''}${after ? `&after=${after}` : ''}${oldest ? '&from=oldest' : ''}`;
 type Props = { rows?: RequestLogRow[]; recent: number; newer?: string | null; older?: string | null; paged?: boolean; filter?: OutcomeFilter };
 const render = (props: Props) =>
   renderToStaticMarkup(createElement(RequestLog, { keyId: 'k1', rows: [], newer: null, older: null, paged: false, filter: 'all', hrefFor, ...props }));
@@ -69,21 +69,30 @@ describe('RequestLog', () => {
     expect(textOf(html)).toContain('1 request denied with “Key disabled” in the last 30 days');
   });
 
-  it('pages with Newer and Older links carrying a cursor, for the same filter', () => {
+  it('pages with Newer and Older links carrying a cursor, and Newest and Oldest, for the same filter', () => {
     const rows = [row(1, 'ok', 200)];
     const middle = render({ rows, recent: 60, newer: 'n1', older: 'o1', paged: true, filter: 'denied' });
     expect(textOf(middle)).not.toMatch(/Page \d/);
     expect(links(middle)).toEqual([
+      { text: 'Newest', href: '/keys/k1?range=30d&outcome=denied', rel: undefined },
       { text: 'Newer', href: '/keys/k1?range=30d&outcome=denied&after=n1', rel: 'prev' },
       { text: 'Older', href: '/keys/k1?range=30d&outcome=denied&before=o1', rel: 'next' },
+      { text: 'Oldest', href: '/keys/k1?range=30d&outcome=denied&from=oldest', rel: undefined },
     ]);
 
     const newest = render({ rows, recent: 60, older: 'o1' });
-    expect(links(newest)).toEqual([{ text: 'Older', href: '/keys/k1?range=30d&before=o1', rel: 'next' }]);
+    expect(links(newest)).toEqual([
+      { text: 'Older', href: '/keys/k1?range=30d&before=o1', rel: 'next' },
+      { text: 'Oldest', href: '/keys/k1?range=30d&from=oldest', rel: undefined },
+    ]);
+    expect(newest).toMatch(/<span aria-disabled="true"[^>]*>.*Newest<\/span>/);
     expect(newest).toMatch(/<span aria-disabled="true"[^>]*>.*Newer<\/span>/);
 
     const oldest = render({ rows, recent: 60, newer: 'n1', paged: true });
-    expect(links(oldest)).toEqual([{ text: 'Newer', href: '/keys/k1?range=30d&after=n1', rel: 'prev' }]);
+    expect(links(oldest)).toEqual([
+      { text: 'Newest', href: '/keys/k1?range=30d', rel: undefined },
+      { text: 'Newer', href: '/keys/k1?range=30d&after=n1', rel: 'prev' },
+    ]);
 
     expect(render({ rows, recent: 1 })).not.toContain('Request log pages');
   });
