@@ -12,7 +12,9 @@ export function ForgetSearchParam({ name }: { name: string }) {
     const url = new URL(window.location.href);
     if (!url.searchParams.has(name)) return;
     url.searchParams.delete(name);
-    window.history.replaceState(window.history.state, '', url);
+    // `null` state: Next's patched replaceState then updates its router's URL too, so a later
+    // refresh or action does not write the old address back.
+    window.history.replaceState(null, '', url);
   }, [name]);
   return null;
 }

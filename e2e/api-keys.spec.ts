@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { admin, member } from './accounts';
 import { baseURL } from '../playwright.config';
 import { createKeyThroughUi, hasCurl, runPasted, uniqueName } from './fixtures';
-import { ApiKeyListPage } from './pages/api-key-list-page';
+import { ApiKeyListPage, keysLoaded } from './pages/api-key-list-page';
 import { ApiKeyPage } from './pages/api-key-page';
 import { CreateApiKeyPage } from './pages/create-api-key-page';
 import { openApiKeysByClickPath } from './pages/navigation';
@@ -17,6 +17,7 @@ test.describe('admin', () => {
     const keyPage = new ApiKeyPage(page);
     const listed = async () => {
       await page.goto('/admin/integration-center/api-keys');
+      await keysLoaded(page);
       return page.getByRole('table').getByRole('rowheader').getByRole('link').allTextContents();
     };
     for (let names = await listed(); names.length > 0; names = await listed()) {
@@ -204,6 +205,7 @@ test.describe('admin', () => {
     await expect(await form.errorFor('Name')).toHaveText(`An API key named “${taken.toUpperCase()}” already exists. Choose another name.`);
 
     await page.goto('/admin/integration-center/api-keys');
+    await keysLoaded(page);
     await expect(page.getByRole('row', { name: new RegExp(`${taken.toUpperCase()}|xxxxxxxx`) })).toHaveCount(0);
     await expect(page.getByRole('row', { name: new RegExp(taken) })).toHaveCount(1);
   });

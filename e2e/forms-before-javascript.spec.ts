@@ -123,6 +123,5 @@ test('with no script at all, a new key is shown on the answer’s page, once, an
   // The list streams in after its header: without a script it shows anyway, and no endless loading state does.
   await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loading API keys…' })).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/shots-list-no-script.png', fullPage: true });
   expect(await page.content()).not.toContain(key);
 });

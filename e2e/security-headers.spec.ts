@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { baseURL, trustedProxyAddress } from '../playwright.config';
 import { admin } from './accounts';
 import { callApi, createKeyThroughUi, send, uniqueName } from './fixtures';
+import { keysLoaded } from './pages/api-key-list-page';
 import { ApiKeyPage } from './pages/api-key-page';
 import { CreateApiKeyPage } from './pages/create-api-key-page';
 import { MailboxPage } from './pages/mailbox-page';
@@ -168,6 +169,7 @@ test.describe('server actions need an Origin header', () => {
 
   async function keyListed(page: Page, name: string) {
     await page.goto('/admin/integration-center/api-keys');
+    await keysLoaded(page);
     return page.getByRole('link', { name, exact: true }).count();
   }
 

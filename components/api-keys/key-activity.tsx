@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { Suspense } from 'react';
 import { integrationsSeen, usageSeries } from '@/db/queries/api-usage';
 import { requestLog } from '@/db/queries/request-log';
 import type { OutcomeFilter } from '@/lib/api-keys/outcomes';
@@ -34,33 +34,50 @@ async function Log({ scope, filter, position, href }: { scope: Scope; filter: Ou
       recent={log.recent}
       newer={log.newer}
       older={log.older}
-      paged={position !== null}
+      // A page reached by Newer or Older (not the newest, nor the oldest: an empty one there means an empty log).
+      paged={position !== null && !('oldest' in position)}
       filter={filter}
       hrefFor={(next: LogTarget) => href({ outcome: next.filter, before: next.before, after: next.after, oldest: next.oldest })}
     />
   );
 }
 
-function Loading({ label, children }: { label: string; children: ReactNode }) {
-  return <LoadingStatus label={label}>{children}</LoadingStatus>;
-}
-
 /**
  * What the key has been doing: the usage chart, the integrations seen and the request log. Each
- * streams in behind its own skeleton once the page's header, actions and details are on screen,
- * and shows its skeleton again when its own view changes (a new range, filter or log page).
+ * streams in behind its own skeleton once the page's header, actions and details are on screen.
+ * The boundaries have no key on purpose: a new range, filter or log page is a navigation that
+ * keeps what is shown until the new view is ready, so the link just used keeps focus and the
+ * log's count (a live region) is updated and read out, not replaced.
  */
 export function KeyActivity({ scope, view, href }: { scope: Scope; view: ActivityView; href: ViewHref }) {
   const { range, filter, position } = view;
   return (
     <>
-      <Suspense key={range} fallback={<Loading label="Loading usage…"><CardSkeleton className="h-72" /></Loading>}>
+      <Suspense
+        fallback={
+          <LoadingStatus label="Loading usage…">
+            <CardSkeleton className="h-72" />
+          </LoadingStatus>
+        }
+      >
         <Usage scope={scope} range={range} href={href} />
       </Suspense>
-      <Suspense fallback={<Loading label="Loading the integrations seen…"><TableSkeleton rows={3} /></Loading>}>
+      <Suspense
+        fallback={
+          <LoadingStatus label="Loading the integrations seen…">
+            <TableSkeleton rows={3} />
+          </LoadingStatus>
+        }
+      >
         <Integrations scope={scope} />
       </Suspense>
-      <Suspense key={`${filter} ${JSON.stringify(position)}`} fallback={<Loading label="Loading the request log…"><TableSkeleton rows={8} /></Loading>}>
+      <Suspense
+        fallback={
+          <LoadingStatus label="Loading the request log…">
+            <TableSkeleton rows={8} />
+          </LoadingStatus>
+        }
+      >
         <Log scope={scope} filter={filter} position={position} href={href} />
       </Suspense>
     </>

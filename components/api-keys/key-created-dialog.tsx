@@ -19,14 +19,35 @@ type Props = {
   onDone: () => void;
 };
 
-/** The new key, whole: it wraps inside the field instead of running out of sight (up to 63 characters). */
-function KeyField({ apiKey }: { apiKey: string }) {
+/** Under the title: whose key it is, and what to do with it. */
+function Ready({ keyName }: { keyName: string }) {
+  return (
+    <>
+      Your new key for <strong>{keyName}</strong> is ready. Store it somewhere safe, such as your integration&apos;s secret settings.
+    </>
+  );
+}
+
+function ShownOnce() {
+  return (
+    <p role="note" className="mt-4 flex gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+      <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+      This key will not be shown again. If you lose it, rotate the key or create a new one.
+    </p>
+  );
+}
+
+/**
+ * The new key, whole: it wraps inside the field instead of running out of sight (up to 63
+ * characters). `copy`: a Copy button, where a script runs to make it work.
+ */
+function KeyField({ apiKey, id, copy }: { apiKey: string; id: string; copy: boolean }) {
   return (
     <div className="mt-4 space-y-1.5">
-      <Label htmlFor="created-api-key">API key</Label>
+      <Label htmlFor={id}>API key</Label>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
         <textarea
-          id="created-api-key"
+          id={id}
           readOnly
           rows={2}
           value={apiKey}
@@ -35,21 +56,21 @@ function KeyField({ apiKey }: { apiKey: string }) {
           spellCheck={false}
           autoComplete="off"
         />
-        <CopyButton text={apiKey} copiedMessage="API key copied to the clipboard" />
+        {copy && <CopyButton text={apiKey} copiedMessage="API key copied to the clipboard" />}
       </div>
     </div>
   );
 }
 
 /** A command that calls the API with the key as it is, to check it works before wiring it in. */
-function TryIt({ command }: { command: string }) {
+function TryIt({ command, id, copy }: { command: string; id: string; copy: boolean }) {
   return (
-    <figure aria-labelledby="try-created-key" className="mt-4 space-y-1.5">
-      <figcaption id="try-created-key" className="text-sm font-medium text-slate-900">
+    <figure aria-labelledby={id} className="mt-4 space-y-1.5">
+      <figcaption id={id} className="text-sm font-medium text-slate-900">
         Try it
       </figcaption>
       <pre className="whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">{command}</pre>
-      <CopyButton text={command} label="Copy command" copiedMessage="Command copied to the clipboard" />
+      {copy && <CopyButton text={command} label="Copy command" copiedMessage="Command copied to the clipboard" />}
     </figure>
   );
 }
@@ -69,15 +90,12 @@ export function KeyCreatedDialog({ title, apiKey, keyName, note, tryCommand, onD
       >
         <DialogTitle>{title}</DialogTitle>
         <DialogDescription>
-          Your new key for <strong>{keyName}</strong> is ready. Store it somewhere safe, such as your integration&apos;s secret settings.
+          <Ready keyName={keyName} />
         </DialogDescription>
         {note && <p className="mt-2 text-sm text-slate-600">{note}</p>}
-        <p role="note" className="mt-4 flex gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-          This key will not be shown again. If you lose it, rotate the key or create a new one.
-        </p>
-        {apiKey !== null && <KeyField apiKey={apiKey} />}
-        {apiKey !== null && tryCommand && <TryIt command={withApiKey(tryCommand, apiKey)} />}
+        <ShownOnce />
+        {apiKey !== null && <KeyField apiKey={apiKey} id="created-api-key" copy />}
+        {apiKey !== null && tryCommand && <TryIt command={withApiKey(tryCommand, apiKey)} id="try-created-key" copy />}
         <div className="mt-6 flex justify-end">
           <Button onClick={onDone}>Done</Button>
         </div>
@@ -98,24 +116,11 @@ export function KeyCreatedWithoutScript({ title, apiKey, keyName, tryCommand, do
           {title}
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Your new key for <strong>{keyName}</strong> is ready. Store it somewhere safe, such as your integration&apos;s secret settings.
+          <Ready keyName={keyName} />
         </p>
-        <p role="note" className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          This key will not be shown again. If you lose it, rotate the key or create a new one.
-        </p>
-        <div className="mt-4 space-y-1.5">
-          <Label htmlFor="created-api-key-plain">API key</Label>
-          <textarea
-            id="created-api-key-plain"
-            readOnly
-            rows={2}
-            defaultValue={apiKey}
-            className="field-sizing-content block w-full resize-none break-all rounded-md bg-slate-50 px-3 py-2 font-mono text-sm ring-1 ring-inset ring-slate-300"
-            spellCheck={false}
-            autoComplete="off"
-          />
-        </div>
-        {tryCommand && <pre className="mt-4 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">{withApiKey(tryCommand, apiKey)}</pre>}
+        <ShownOnce />
+        <KeyField apiKey={apiKey} id="created-api-key-plain" copy={false} />
+        {tryCommand && <TryIt command={withApiKey(tryCommand, apiKey)} id="try-created-key-plain" copy={false} />}
         <a href={doneHref} className="mt-6 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
           Done
         </a>
@@ -123,4 +128,3 @@ export function KeyCreatedWithoutScript({ title, apiKey, keyName, tryCommand, do
     </noscript>
   );
 }
-

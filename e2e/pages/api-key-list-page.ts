@@ -1,6 +1,14 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 const LIST = '/admin/integration-center/api-keys';
+
+/**
+ * The page of keys streams in after the list's header and search form: until then the list says
+ * "Loading API keys…". Reading the list before that would read nothing.
+ */
+export async function keysLoaded(page: Page) {
+  await expect(page.getByRole('status').filter({ hasText: 'Loading API keys…' })).toHaveCount(0);
+}
 
 /** The API Keys list: its search form and the names of the keys on the page shown. */
 export class ApiKeyListPage {
@@ -8,6 +16,7 @@ export class ApiKeyListPage {
 
   async open() {
     await this.page.goto(LIST);
+    await keysLoaded(this.page);
   }
 
   form() {
@@ -27,10 +36,12 @@ export class ApiKeyListPage {
     await this.searchBox().fill(text);
     await this.searchBox().press('Enter');
     await this.page.waitForURL((url) => url.pathname === LIST && url.searchParams.get('q') === text);
+    await keysLoaded(this.page);
   }
 
   /** The key names in the table, in the order shown. */
-  names() {
+  async names() {
+    await keysLoaded(this.page);
     return this.page.getByRole('table').getByRole('rowheader').getByRole('link').allTextContents();
   }
 }

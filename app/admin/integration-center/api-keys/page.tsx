@@ -73,8 +73,9 @@ async function KeysPage({ communityId, search, highlightId }: { communityId: str
 }
 
 /**
- * The header and the search form come at once; the page of keys streams in behind a skeleton (a
- * new search or page shows the skeleton again). `created` marks the key just created
+ * The header and the search form come at once; the page of keys streams in behind a skeleton. (No
+ * key on the boundary: Previous and Next keep the page shown until the next one is ready, and the
+ * link used keeps focus.) `created` marks the key just created
  * (routes.createdApiKey): highlighted, focus lands on it.
  */
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -95,7 +96,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       {anyKeys ? (
         <>
           <ApiKeyListFilters q={search.q} status={search.status} sort={search.sort} />
-          <Suspense key={apiKeyListHref(search)} fallback={<KeysLoading />}>
+          <Suspense fallback={<KeysLoading />}>
             <KeysPage communityId={admin.communityId} search={search} highlightId={highlightId} />
           </Suspense>
         </>

@@ -47,7 +47,7 @@ export default async function ApiKeyPage({ params, searchParams }: { params: Pro
   // The header's dialogs need the impact, the banners their reports; the chart and the logs stream in after (KeyActivity).
   const [impact, leak, refusals] = await Promise.all([keyImpact({ ...scope }), findCurrentLeakReport({ ...scope }), ipRefusals({ ...scope, ipLimits: key.ipLimits })]);
 
-  // A new range or filter starts the log at its newest page: only a Newer or Older link carries a cursor.
+  // A new range or filter starts the log at its newest page: only Newer, Older and Oldest carry a position (a cursor, or from=oldest).
   const href: ViewHref = (next) => {
     const search = new URLSearchParams({ range: next.range ?? range, outcome: next.outcome ?? filter });
     if (next.before) search.set('before', next.before);
