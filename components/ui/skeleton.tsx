@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 
 /** One grey bar standing in for a line of content (its width and height come from the caller). */
@@ -19,6 +19,15 @@ export function LoadingStatus({ label, className, children }: { label: string; c
       </div>
     </div>
   );
+}
+
+/**
+ * A part of a page that streams in after the rest (its data is still loading): until then its
+ * loading state, the `skeleton` and `label` for screen readers. Without a script it shows anyway,
+ * and the loading state does not (app/globals.css).
+ */
+export function Streamed({ label, skeleton, children }: { label: string; skeleton: ReactNode; children: ReactNode }) {
+  return <Suspense fallback={<LoadingStatus label={label}>{skeleton}</LoadingStatus>}>{children}</Suspense>;
 }
 
 /** Numbers 0…count-1, to draw so many placeholder lines. */

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { KeyRound, Plus } from 'lucide-react';
 import { ApiKeyListFilters } from '@/components/api-keys/api-key-list-filters';
 import { ApiKeyTable } from '@/components/api-keys/api-key-table';
@@ -8,7 +7,7 @@ import { NoKeysMatch, NoKeysPastHere } from '@/components/api-keys/no-keys-match
 import { KeysetPagination } from '@/components/pagination';
 import { PageHeader } from '@/components/page-header';
 import { Button } from '@/components/ui/button';
-import { LoadingStatus, Skeleton, TableSkeleton } from '@/components/ui/skeleton';
+import { Skeleton, Streamed, TableSkeleton } from '@/components/ui/skeleton';
 import { EmptyState } from '@/components/empty-state';
 import { ForgetSearchParam } from '@/components/forget-search-param';
 import { listApiKeys } from '@/db/queries/api-key-list';
@@ -29,16 +28,6 @@ function CreateButton() {
         <Plus aria-hidden className="size-4" /> Create an API Key
       </Link>
     </Button>
-  );
-}
-
-/** While a page of keys loads: the count line and the table's shape. */
-function KeysLoading() {
-  return (
-    <LoadingStatus label="Loading API keys…">
-      <Skeleton className="mb-3 h-4 w-20 bg-slate-100" />
-      <TableSkeleton rows={8} />
-    </LoadingStatus>
   );
 }
 
@@ -96,9 +85,18 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       {anyKeys ? (
         <>
           <ApiKeyListFilters q={search.q} status={search.status} sort={search.sort} />
-          <Suspense fallback={<KeysLoading />}>
+          {/* The count line and the table's shape while the page of keys loads. */}
+          <Streamed
+            label="Loading API keys…"
+            skeleton={
+              <>
+                <Skeleton className="mb-3 h-4 w-20 bg-slate-100" />
+                <TableSkeleton rows={8} />
+              </>
+            }
+          >
             <KeysPage communityId={admin.communityId} search={search} highlightId={highlightId} />
-          </Suspense>
+          </Streamed>
         </>
       ) : (
         <EmptyState icon={KeyRound} title="No API keys yet">

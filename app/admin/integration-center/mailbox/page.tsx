@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { Inbox } from 'lucide-react';
 import { MailboxFilters } from '@/components/mail/mailbox-filters';
-import { MailboxLoading } from '@/components/mail/mailbox-loading';
 import { MailboxTable } from '@/components/mail/mailbox-table';
 import { MatchingKeys } from '@/components/matching-keys';
 import { SendingMode } from '@/components/mail/sending-mode';
 import { PageHeader } from '@/components/page-header';
+import { Streamed, TableSkeleton } from '@/components/ui/skeleton';
 import { PagedList } from '@/components/pagination';
 import { EmptyState, NoMatches } from '@/components/empty-state';
 import { keyFilter } from '@/db/queries/key-search';
@@ -79,9 +78,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         description="Every notice the product sends is listed here: first use of a key, new IP addresses, usage digests and security notices."
       />
       <SendingMode resendOn={Boolean(RESEND_API_KEY)} from={MAIL_FROM} />
-      <Suspense key={mailboxHref(search)} fallback={<MailboxLoading />}>
+      <Streamed key={mailboxHref(search)} label="Loading messages…" skeleton={<TableSkeleton />}>
         <Messages communityId={admin.communityId} search={search} />
-      </Suspense>
+      </Streamed>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { Pencil, RefreshCw } from 'lucide-react';
 import { DeleteKeyButton } from '@/components/api-keys/delete-key-button';
 import { IpRefusalBanner } from '@/components/api-keys/ip-refusal-banner';
-import { KeyActivity, type ViewHref } from '@/components/api-keys/key-activity';
+import { KeyActivity, type ViewHref } from './key-activity';
 import { KeyDetails } from '@/components/api-keys/key-details';
 import { KeyStatusButton } from '@/components/api-keys/key-status-button';
 import { RotateKeyButton } from '@/components/api-keys/rotate-key-button';

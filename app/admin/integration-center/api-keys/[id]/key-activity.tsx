@@ -1,14 +1,13 @@
-import { Suspense } from 'react';
+import { IntegrationsSeen } from '@/components/api-keys/integrations-seen';
+import { RequestLog, type LogTarget } from '@/components/api-keys/request-log';
+import { UsageChart } from '@/components/api-keys/usage-chart';
+import { CardSkeleton } from '@/components/page-skeleton';
+import { Streamed, TableSkeleton } from '@/components/ui/skeleton';
 import { integrationsSeen, usageSeries } from '@/db/queries/api-usage';
 import { requestLog } from '@/db/queries/request-log';
 import type { OutcomeFilter } from '@/lib/api-keys/outcomes';
 import type { LogPosition } from '@/lib/request-log-cursor';
 import type { UsageRange } from '@/lib/usage-ranges';
-import { CardSkeleton } from '../page-skeleton';
-import { LoadingStatus, TableSkeleton } from '../ui/skeleton';
-import { IntegrationsSeen } from './integrations-seen';
-import { RequestLog, type LogTarget } from './request-log';
-import { UsageChart } from './usage-chart';
 
 type Scope = { apiKeyId: string; communityId: string };
 /** The key page's view: the chart's range, the log's filter and page. */
@@ -43,8 +42,9 @@ async function Log({ scope, filter, position, href }: { scope: Scope; filter: Ou
 }
 
 /**
- * What the key has been doing: the usage chart, the integrations seen and the request log. Each
- * streams in behind its own skeleton once the page's header, actions and details are on screen.
+ * What the key has been doing: the usage chart, the integrations seen and the request log, read
+ * here beside the page (components take data, not queries). Each streams in behind its own
+ * skeleton once the page's header, actions and details are on screen.
  * The boundaries have no key on purpose: a new range, filter or log page is a navigation that
  * keeps what is shown until the new view is ready, so the link just used keeps focus and the
  * log's count (a live region) is updated and read out, not replaced.
@@ -53,33 +53,15 @@ export function KeyActivity({ scope, view, href }: { scope: Scope; view: Activit
   const { range, filter, position } = view;
   return (
     <>
-      <Suspense
-        fallback={
-          <LoadingStatus label="Loading usage…">
-            <CardSkeleton className="h-72" />
-          </LoadingStatus>
-        }
-      >
+      <Streamed label="Loading usage…" skeleton={<CardSkeleton className="h-72" />}>
         <Usage scope={scope} range={range} href={href} />
-      </Suspense>
-      <Suspense
-        fallback={
-          <LoadingStatus label="Loading the integrations seen…">
-            <TableSkeleton rows={3} />
-          </LoadingStatus>
-        }
-      >
+      </Streamed>
+      <Streamed label="Loading the integrations seen…" skeleton={<TableSkeleton rows={3} />}>
         <Integrations scope={scope} />
-      </Suspense>
-      <Suspense
-        fallback={
-          <LoadingStatus label="Loading the request log…">
-            <TableSkeleton rows={8} />
-          </LoadingStatus>
-        }
-      >
+      </Streamed>
+      <Streamed label="Loading the request log…" skeleton={<TableSkeleton rows={8} />}>
         <Log scope={scope} filter={filter} position={position} href={href} />
-      </Suspense>
+      </Streamed>
     </>
   );
 }
